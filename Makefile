@@ -1,0 +1,52 @@
+# The two commands a new user needs: `make serve` and `make test`. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SITE_DIR ?= site
+# Material prints an end-of-life banner on every build; it is not about this site.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint chromium clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+## serve: preview the site on http://127.0.0.1:8000 (restart it after editing hooks/)
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## build: write the site to site/; a failed build keeps the last good site/
+build: $(VENV)/.installed
+	rm -rf $(SITE_DIR).new
+	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR).new || { rm -rf $(SITE_DIR).new; exit 1; }
+	rm -rf $(SITE_DIR).old
+	if [ -d $(SITE_DIR) ]; then mv $(SITE_DIR) $(SITE_DIR).old; fi
+	mv $(SITE_DIR).new $(SITE_DIR)
+	rm -rf $(SITE_DIR).old
+
+## test: lint, type-check and run every test, browser tests included
+test: $(VENV)/.installed chromium lint
+	$(BIN)/pytest
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+## chromium: the browser tests drive Debian's Chromium (never a downloaded browser)
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Chromium for the browser tests: apt-get install -y chromium"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "The browser tests need Chromium: run 'sudo apt-get install -y chromium' and try again."; \
+	    exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf $(SITE_DIR) $(SITE_DIR).new $(SITE_DIR).old .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,65 @@
+"""Hook: the navigation, derived from the guide model, so adding a guide edits no config.
+
+Home first, then each guide (overview, steps by number, other pages by `order`, checklist),
+then any other page. Previous/next never leads from one guide into another.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from guide_model import site_of
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+
+    from guide_model import Guide, Site
+
+_HOME = "index.md"
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
+    """Set `config.nav` (MkDocs resolves it after on_files) unless mkdocs.yml gives one."""
+    if config.nav is None:
+        site = site_of(config)
+        config.nav = _nav_entries(site, files)
+    return None
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+    """Cut the previous/next links that would cross from one guide into another."""
+    site = site_of(config)
+    for page in nav.pages:
+        guide = site.guide_of(page.file.src_uri)
+        if page.previous_page and site.guide_of(page.previous_page.file.src_uri) != guide:
+            page.previous_page = None
+        if page.next_page and site.guide_of(page.next_page.file.src_uri) != guide:
+            page.next_page = None
+    return None
+
+
+def _nav_entries(site: Site, files: Files) -> list[str | dict[str, object]]:
+    in_guides = {uri for guide in site.guides.values() for uri in guide.reading_order()}
+    others = sorted(
+        file.src_uri
+        for file in files.documentation_pages()
+        if file.src_uri not in in_guides and file.src_uri != _HOME and file.inclusion.is_in_nav()
+    )
+    home = [_HOME] if files.get_file_from_path(_HOME) else []
+    return [
+        *home,
+        *(_guide_section(guide) for guide in sorted(site.guides.values(), key=_by_title)),
+        *others,
+    ]
+
+
+def _guide_section(guide: Guide) -> dict[str, object]:
+    pages: list[str | dict[str, str]] = list(guide.reading_order())
+    pages[-1] = {"Checklist": guide.checklist_uri}
+    return {guide.title: pages}
+
+
+def _by_title(guide: Guide) -> str:
+    return guide.title.casefold()
