@@ -1,0 +1,115 @@
+"""Shared fixtures: real builds of the site into tmp_path, a local server, a real Chromium."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+REPO = Path(__file__).resolve().parents[1]
+CONFIG = REPO / "mkdocs.yml"
+CHROMIUM = Path("/usr/bin/chromium")
+# As root in a sandbox, Chromium needs these; the rest keep it off the (closed) network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+os.environ["NO_MKDOCS_2_WARNING"] = "1"
+# Tests import the hooks' plain modules (the guide model) the way the hooks do.
+sys.path.insert(0, str(REPO / "hooks"))
+
+
+def build_site(site_dir: Path, docs_dir: Path | None = None, **overrides: object) -> Path:
+    """Build the site strictly, with this repo's mkdocs.yml, hooks and overrides."""
+    if docs_dir is not None:
+        overrides["docs_dir"] = str(docs_dir)
+    config = load_config(str(CONFIG), site_dir=str(site_dir), strict=True, **overrides)
+    build(config)
+    return site_dir
+
+
+def copy_docs(tmp_path: Path, source: Path | None = None) -> Path:
+    """A copy of a docs folder (the real one by default) that a test may edit."""
+    docs = tmp_path / "docs"
+    shutil.copytree(source or REPO / "docs", docs)
+    return docs
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once for the whole session."""
+    return build_site(tmp_path_factory.mktemp("site"))
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def serve(directory: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 while the caller uses it; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Path) -> Iterator[str]:
+    """The real site, served locally."""
+    yield from serve(site)
+
+
+def _browser_unavailable(reason: str) -> None:
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(f"REQUIRE_BROWSER=1 but the browser tests cannot run: {reason}")
+    pytest.skip(f"browser tests need Chromium: {reason} (apt-get install -y chromium)")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium, driven by Playwright (never a browser Playwright downloads)."""
+    if not CHROMIUM.exists():
+        _browser_unavailable(f"{CHROMIUM} is missing")
+    from playwright.sync_api import Error, sync_playwright
+
+    with sync_playwright() as playwright:
+        try:
+            chromium = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            )
+        except Error as error:
+            _browser_unavailable(f"Chromium did not start: {error.message.splitlines()[0]}")
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):  # type: ignore[no-untyped-def]
+    """A fresh browser tab with its own storage."""
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    yield tab
+    context.close()

@@ -1,0 +1,95 @@
+"""Read built pages the way a reader gets them: visible text, links, meta."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+_SKIP = {"script", "style", "template", "svg", "noscript"}
+_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "section", "ul", "ol", "br"}
+_BLOCKS |= {"figure", "figcaption", "table", "tr", "td", "th", "label", "details", "summary"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+
+
+class _Page(HTMLParser):
+    """Collects the article's visible text, its links and the head's meta tags."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.article_depth: int | None = None
+        self.text: list[str] = []
+        self.links: list[tuple[str, str]] = []
+        self.meta: dict[str, str] = {}
+        self.title = ""
+        self._in_title = False
+        self._in_nav_footer = 0
+        self.footer_links: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name: value or "" for name, value in attrs}
+        if tag == "meta" and "name" in attributes:
+            self.meta[attributes["name"]] = attributes.get("content", "")
+        if tag == "title":
+            self._in_title = True
+        if tag == "article" and self.article_depth is None:
+            self.article_depth = len(self.stack)
+        if tag == "a" and self.article_depth is not None:
+            self.links.append((attributes.get("href", ""), attributes.get("class", "")))
+        if tag == "a" and "md-footer__link" in attributes.get("class", ""):
+            self.footer_links.append((attributes.get("href", ""), attributes.get("rel", "")))
+        if tag in _BLOCKS:
+            self.text.append(" ")
+        if tag not in _VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if tag in _BLOCKS:
+            self.text.append(" ")
+        if tag in _VOID:
+            return
+        while self.stack:
+            if self.stack.pop() == tag:
+                break
+        if self.article_depth is not None and len(self.stack) <= self.article_depth:
+            if tag == "article":
+                self.article_depth = -1
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        inside = self.article_depth is not None and self.article_depth >= 0
+        if inside and not _SKIP.intersection(self.stack):
+            self.text.append(data)
+
+
+def read_page(path: Path) -> _Page:
+    """Parse one built HTML page."""
+    parser = _Page()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def normalise(text: str) -> str:
+    """Collapse white space and typographic apostrophes, as a reader would not notice them."""
+    return re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip()
+
+
+def article_text(path: Path) -> str:
+    """The visible text of a page's article (no navigation, header or footer)."""
+    return normalise("".join(read_page(path).text))
+
+
+def page_file(site: Path, url: str) -> Path:
+    """The HTML file behind a site-relative URL such as `foot-massage/step-1/`."""
+    return site / url / "index.html" if not url.endswith(".html") else site / url
+
+
+def search_index(site: Path) -> list[dict[str, str]]:
+    """The documents Material's search indexes."""
+    data = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return list(data["docs"])
