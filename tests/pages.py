@@ -38,8 +38,10 @@ class _Page(HTMLParser):
             self.article_depth = len(self.stack)
         if tag == "a" and self.article_depth is not None:
             self.links.append((attributes.get("href", ""), attributes.get("class", "")))
-        if tag == "a" and "md-footer__link" in attributes.get("class", ""):
-            self.footer_links.append((attributes.get("href", ""), attributes.get("rel", "")))
+        classes = attributes.get("class", "").split()
+        for direction in ("prev", "next"):
+            if tag == "a" and f"md-footer__link--{direction}" in classes:
+                self.footer_links.append((attributes.get("href", ""), direction))
         if tag in _BLOCKS:
             self.text.append(" ")
         if tag not in _VOID:
