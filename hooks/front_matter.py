@@ -72,8 +72,7 @@ class Document:
         for key in self.meta:
             if key in allowed:
                 continue
-            close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            hint = _hint(str(key), allowed)
             known = ", ".join(sorted(allowed))
             fail(self.path, str(key), f"is not a known field here{hint} (known: {known})")
 
@@ -152,6 +151,19 @@ def display_path(file: File, config: MkDocsConfig) -> str:
         except ValueError:
             pass
     return source.as_posix()
+
+
+def _hint(key: str, allowed: frozenset[str]) -> str:
+    """A close field name: first among the allowed ones, then among other kinds' fields.
+
+    A guide's `index.md` with `suplies` is not a guide at all (a guide has `supplies`), so
+    the typo must also be matched against the fields of the page it was meant to be.
+    """
+    for keys in (allowed, *_KEYS_BY_KIND.values()):
+        close = difflib.get_close_matches(key, sorted(keys), n=1)
+        if close and close[0] != key:
+            return f"; did you mean '{close[0]}'?"
+    return ""
 
 
 def _yaml_problem(error: yaml.YAMLError) -> str:

@@ -225,7 +225,7 @@ def _check_step_numbers(
     steps: list[Step], documents: dict[str, Document], overview: Document
 ) -> None:
     if not steps:
-        fail(overview.path, "step", "the guide has no step pages (files with 'step: 1', ...)")
+        fail(overview.path, "step", "is on no page of this guide: add step-1.md with 'step: 1'")
     seen: dict[int, Step] = {}
     for step in steps:
         if step.number in seen:

@@ -1,0 +1,154 @@
+"""An authoring mistake stops `mkdocs build` with one line naming the file and the field.
+
+Each folder under `tests/fixtures/` is a small site (a home page and one guide, `guide/`)
+with exactly one mistake, built with the real mkdocs.yml, hooks and overrides in a
+subprocess, the way an author runs it. `valid/` is the same site without a mistake.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CONFIG = REPO / "mkdocs.yml"
+MKDOCS = REPO / ".venv" / "bin" / "mkdocs"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+VALID = FIXTURES / "valid" / "docs"
+# MkDocs pads the level name to eight characters: "ERROR   -  <message>".
+ERROR_PREFIX = "ERROR   -  "
+# Built in tmp_path from a copy of `valid/`: invalid UTF-8 does not belong in git.
+NOT_UTF_8 = "not-utf-8"
+LATIN_1_LINE = b"Rest with a coffee at the caf\xe9 afterwards.\n"
+
+# Fixture folder (named for the mistake) and the whole message; {docs} is the docs folder
+# as the message shows it (relative to mkdocs.yml when inside the repo).
+MISTAKES = {
+    "invalid-yaml-front-matter": (
+        "{docs}/guide/step-1.md: 'front matter' is not valid YAML:"
+        " expected ',' or ']', but got '<stream end>' (line 4)"
+    ),
+    "empty-supplies": "{docs}/guide/index.md: 'supplies' must be a non-empty list",
+    "supplies-item-is-a-number": (
+        "{docs}/guide/index.md: 'supplies' item 2 must be a name or {{name, note}}, not 42"
+    ),
+    "supplies-item-has-an-unknown-key": (
+        "{docs}/guide/index.md: 'supplies' item 2 must be a name or {{name, note}},"
+        " not {{'name': 'Massage oil', 'amount': 'very little'}}"
+    ),
+    "step-without-summary": "{docs}/guide/step-1.md: 'summary' is missing",
+    "step-not-a-whole-number": "{docs}/guide/step-1.md: 'step' must be a whole number, not 'one'",
+    "repeated-step-number": (
+        "{docs}/guide/step-2.md: 'step' 1 is repeated (also in {docs}/guide/step-1.md)"
+    ),
+    "steps-not-numbered-1-to-n": (
+        "{docs}/guide/step-3.md: 'step' 3 is out of sequence:"
+        " steps must be numbered 1 to 2 (missing 2)"
+    ),
+    "step-page-without-step": (
+        "{docs}/guide/step-2.md: 'step' is missing: a step page needs 'step: <number>'"
+    ),
+    "guide-without-steps": (
+        "{docs}/guide/index.md: 'step' is on no page of this guide: add step-1.md with 'step: 1'"
+    ),
+    "related-guide-missing": (
+        "{docs}/guide/index.md: 'related' 'back-massag' is not a guide (guides: guide)"
+    ),
+    "unknown-key-typo": (
+        "{docs}/guide/index.md: 'suplies' is not a known field here;"
+        " did you mean 'supplies'?"
+        " (known: description, hide, icon, search, status, subtitle, tags, template, title)"
+    ),
+    NOT_UTF_8: (
+        "{docs}/guide/step-1.md: 'encoding' is not UTF-8 (byte 0xe9 at offset {offset}):"
+        " save the file as UTF-8"
+    ),
+    "rounds-zero": ("{docs}/guide/index.md: 'rounds' must be a whole number of at least 1, not 0"),
+    "sides-plain-string": (
+        "{docs}/guide/index.md: 'sides' must be a list of at least two names, not 'left foot'"
+    ),
+    "author-written-checklist": (
+        "{docs}/guide/checklist.md: 'file name' 'checklist.md' is generated for every guide:"
+        " rename it"
+    ),
+}
+
+
+def build(docs: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a docs folder with this repo's config; output interleaved."""
+    env = {**os.environ, "GUIDES_DOCS_DIR": str(docs), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    return subprocess.run(
+        [str(MKDOCS), "build", "--strict", "-f", str(CONFIG), "-d", str(site)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def shown(docs: Path) -> str:
+    """The docs folder as the hooks name it: relative to mkdocs.yml's folder if inside it."""
+    docs = docs.resolve()
+    return docs.relative_to(REPO).as_posix() if docs.is_relative_to(REPO) else docs.as_posix()
+
+
+def latin_1_copy(tmp_path: Path) -> tuple[Path, int]:
+    """The valid site with a Latin-1 line in step 1, and the offset of its first bad byte."""
+    docs = tmp_path / "docs"
+    shutil.copytree(VALID, docs)
+    step = docs / "guide" / "step-1.md"
+    text = step.read_bytes() + LATIN_1_LINE
+    step.write_bytes(text)
+    return docs, text.index(b"\xe9")
+
+
+def files_of(docs: Path) -> dict[str, bytes]:
+    return {path.relative_to(docs).as_posix(): path.read_bytes() for path in docs.rglob("*.md")}
+
+
+def test_the_valid_fixture_builds_strict_clean(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = build(VALID, site)
+    assert result.returncode == 0, result.stdout
+    assert [line for line in result.stdout.splitlines() if not line.startswith("INFO")] == []
+    for page in ("index.html", "guide/index.html", "guide/step-1/index.html"):
+        assert (site / page).is_file(), page
+    assert (site / "guide" / "checklist" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("case", sorted(set(MISTAKES) - {NOT_UTF_8}))
+def test_each_fixture_differs_from_the_valid_site_in_one_file(case: str) -> None:
+    valid, broken = files_of(VALID), files_of(FIXTURES / case / "docs")
+    differing = {
+        name for name in valid.keys() | broken.keys() if valid.get(name) != broken.get(name)
+    }
+    assert len(differing) == 1, differing
+
+
+@pytest.mark.parametrize("case", list(MISTAKES))
+def test_a_mistake_stops_the_build_with_one_line_naming_file_and_field(
+    case: str, tmp_path: Path
+) -> None:
+    if case == NOT_UTF_8:
+        docs, offset = latin_1_copy(tmp_path)
+    else:
+        docs, offset = FIXTURES / case / "docs", 0
+    site = tmp_path / "site"
+    result = build(docs, site)
+
+    assert result.returncode != 0, result.stdout
+    assert "Traceback" not in result.stdout
+    errors = [line for line in result.stdout.splitlines() if line.startswith("ERROR")]
+    expected = MISTAKES[case].format(docs=shown(docs), offset=offset)
+    assert errors == [ERROR_PREFIX + expected]
+    # The hooks stop the build in on_files, before MkDocs writes any page.
+    assert not (site / "guide" / "step-1" / "index.html").exists()
+    assert (sorted(site.rglob("*.html")) if site.exists() else []) == []
