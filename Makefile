@@ -4,10 +4,11 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SITE_DIR ?= site
+DOCS_DIR ?= docs
 # Material prints an end-of-life banner on every build; it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint chromium clean
+.PHONY: serve build test lint chromium clean new-guide
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +27,11 @@ build: $(VENV)/.installed
 	if [ -d $(SITE_DIR) ]; then mv $(SITE_DIR) $(SITE_DIR).old; fi
 	mv $(SITE_DIR).new $(SITE_DIR)
 	rm -rf $(SITE_DIR).old
+
+## new-guide: start docs/NAME/ with an overview and a first step, e.g. make new-guide NAME=hand-massage
+new-guide: $(VENV)/.installed
+	@if [ -z "$(NAME)" ]; then echo "Usage: make new-guide NAME=hand-massage"; exit 1; fi
+	$(BIN)/python hooks/new_guide.py "$(NAME)" --docs "$(DOCS_DIR)"
 
 ## test: lint, type-check and run every test, browser tests included
 test: $(VENV)/.installed chromium lint

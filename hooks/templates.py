@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from mkdocs.structure.files import File
+
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
@@ -27,3 +29,8 @@ def _environment(config: MkDocsConfig) -> Environment:
         # Author text goes into these templates: escape it (MkDocs' own env does not).
         env.autoescape = True
     return env
+
+
+def page_url(config: MkDocsConfig, src_uri: str) -> str:
+    """The site-relative URL MkDocs gives the page at `src_uri` (for the `url` filter)."""
+    return File(src_uri, None, config.site_dir, config.use_directory_urls).url
