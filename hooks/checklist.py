@@ -7,13 +7,10 @@ address with a QR code. Markup is in `overrides/partials/checklist.html`.
 
 from __future__ import annotations
 
-import io
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
 
-import segno
 import yaml
-from markupsafe import Markup
+from address import public_address, qr_code
 from mkdocs.structure.files import File
 
 from guide_model import site_of
@@ -24,8 +21,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
 
     from guide_model import Guide
-
-_LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -48,23 +43,6 @@ def _page(guide: Guide, config: MkDocsConfig) -> str:
         "partials/checklist.html",
         guide=guide,
         address=address,
-        qr_code=_qr_code(address) if address else None,
+        qr_code=qr_code(address) if address else None,
     )
     return f"---\n{yaml.safe_dump(front_matter, sort_keys=False)}---\n\n{body}"
-
-
-def public_address(guide: Guide, config: MkDocsConfig) -> str | None:
-    """The guide's address when the site is built for a public host, else None."""
-    site_url = config.site_url or ""
-    if urlsplit(site_url).hostname in _LOCAL_HOSTS | {None}:
-        return None
-    return urljoin(site_url.rstrip("/") + "/", guide.slug + "/")
-
-
-def _qr_code(address: str) -> Markup:
-    """An inline SVG QR code of the address (made here, at build time, by segno)."""
-    svg = io.BytesIO()
-    segno.make(address, error="m").save(
-        svg, kind="svg", xmldecl=False, svgns=True, nl=False, omitsize=True, border=2
-    )
-    return Markup(svg.getvalue().decode("utf-8"))

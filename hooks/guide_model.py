@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 CONFIG_KEY = "massage_guides_site"
 OVERVIEW = "index.md"
 CHECKLIST = "checklist.md"
+PRINT = "print.md"
 
 # Admonitions an author marks for the checklist: `!!! warning checklist "Title"`.
 _CHECKLIST_ADMONITION = re.compile(
@@ -47,6 +48,7 @@ class Step:
     title: str
     summary: str
     src_uri: str
+    body: str = ""
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class GuidePage:
     title: str
     order: float
     src_uri: str
+    body: str = ""
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ class Guide:
     sides: tuple[str, ...] = ()
     rounds: int = 1
     warnings: tuple[ChecklistWarning, ...] = ()
+    overview_body: str = ""
 
     @property
     def overview_uri(self) -> str:
@@ -100,6 +104,11 @@ class Guide:
     def checklist_uri(self) -> str:
         """The generated checklist page's `src_uri`."""
         return f"{self.slug}/{CHECKLIST}"
+
+    @property
+    def print_uri(self) -> str:
+        """The generated whole-guide print document's `src_uri`."""
+        return f"{self.slug}/{PRINT}"
 
     def reading_order(self) -> list[str]:
         """The `src_uri` of every page of the guide, in the order a reader walks them."""
@@ -166,6 +175,7 @@ def load_site(files: Files, config: MkDocsConfig) -> Site:
         site.guides[slug] = _build_guide(slug, members)
         site.page_guide.update(dict.fromkeys(members, slug))
         site.page_guide[site.guides[slug].checklist_uri] = slug
+        site.page_guide[site.guides[slug].print_uri] = slug
     for guide in site.guides.values():
         _check_related(guide, site, documents[guide.overview_uri])
     for uri, doc in documents.items():
@@ -187,14 +197,15 @@ def _build_guide(slug: str, documents: dict[str, Document]) -> Guide:
     for uri, doc in sorted(documents.items()):
         if uri == overview.src_uri:
             continue
-        if uri.endswith("/" + CHECKLIST):
-            fail(doc.path, "file name", f"'{CHECKLIST}' is generated for every guide: rename it")
+        if uri.rpartition("/")[2] in (CHECKLIST, PRINT):
+            name = uri.rpartition("/")[2]
+            fail(doc.path, "file name", f"'{name}' is generated for every guide: rename it")
         if "step" in doc.meta or uri.rpartition("/")[2].startswith("step-"):
             doc.check_keys(doc.kind_keys("step"))
             steps.append(_read_step(doc))
         else:
             doc.check_keys(doc.kind_keys("guide page"))
-            pages.append(GuidePage(doc.title, doc.optional_number("order"), uri))
+            pages.append(GuidePage(doc.title, doc.optional_number("order"), uri, doc.body))
     steps.sort(key=lambda step: step.number)
     _check_step_numbers(steps, documents, overview)
     sides = overview.optional_string_list("sides")
@@ -209,6 +220,7 @@ def _build_guide(slug: str, documents: dict[str, Document]) -> Guide:
         sides=tuple(sides),
         rounds=overview.optional_positive_int("rounds", default=1),
         warnings=tuple(w for doc in documents.values() for w in _checklist_warnings(doc)),
+        overview_body=overview.body,
     )
 
 
@@ -218,7 +230,7 @@ def _read_step(doc: Document) -> Step:
         fail(doc.path, "step", "is missing: a step page needs 'step: <number>'")
     if not isinstance(number, int) or isinstance(number, bool):
         fail(doc.path, "step", f"must be a whole number, not {number!r}")
-    return Step(number, doc.title, doc.required_string("summary"), doc.src_uri)
+    return Step(number, doc.title, doc.required_string("summary"), doc.src_uri, doc.body)
 
 
 def _check_step_numbers(

@@ -1,7 +1,8 @@
 """Hook: a guide overview's "Things you will need" list, rendered from `supplies`.
 
 Rendered into the Markdown (not the template) so it is page text and in the search index.
-The list replaces the `<!-- supplies -->` marker, or ends the page when there is none.
+The list replaces the `<!-- supplies -->` marker, or ends the page when there is none; the
+guide's print document carries the overview's text, marker included.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ def on_page_markdown(
     markdown: str, *, page: Page, config: MkDocsConfig, files: Files
 ) -> str | None:
     """Put the supplies list where the overview's marker is."""
-    guide = site_of(config).guides.get(page.file.src_uri.rpartition("/")[0])
-    if guide is None or page.file.src_uri != guide.overview_uri:
+    guide = site_of(config).guide_of(page.file.src_uri)
+    if guide is None or page.file.src_uri not in (guide.overview_uri, guide.print_uri):
         return None
     supplies = render(config, "partials/supplies.html", supplies=guide.supplies).strip()
     if MARKER in markdown:

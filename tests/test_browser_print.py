@@ -1,0 +1,140 @@
+"""Every page prints cleanly; each guide prints as one document; print actions work."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from conftest import build_site, copy_docs, serve
+from printing import PAPER, print_pdf
+from test_browser_site import all_pages
+
+pytestmark = pytest.mark.browser
+
+# Pages longer than one sheet: the whole-guide documents (at most 3 sheets each).
+DOCUMENTS = {"foot-massage/print/", "back-massage/print/"}
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme_page(request, browser):  # type: ignore[no-untyped-def]
+    context = browser.new_context(color_scheme=request.param)
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize("paper", PAPER)
+def test_every_page_prints_without_blank_sheets(
+    site: Path, site_url: str, scheme_page, paper: str
+) -> None:
+    pages = all_pages(site)
+    assert len(pages) >= 15
+    for url in pages:
+        scheme_page.goto(urljoin(site_url, url))
+        printout = print_pdf(scheme_page, paper)
+        assert all(sheet.strip() for sheet in printout.sheets), f"{url}: blank sheet"
+        limit = 3 if url in DOCUMENTS else 1
+        assert 1 <= len(printout.sheets) <= limit, f"{url}: {len(printout.sheets)} sheets"
+        assert printout.smallest_glyph_pt >= 9.0, url
+
+
+@pytest.mark.parametrize("url", ["foot-massage/step-1/", "back-massage/", "foot-massage/print/"])
+def test_dark_palette_prints_black_on_white(site_url: str, browser, url: str) -> None:
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(urljoin(site_url, url))
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    page.emulate_media(media="print")
+    colours = page.evaluate(
+        """() => [document.documentElement, document.body, document.querySelector('article p')]
+            .map(el => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color])"""
+    )
+    context.close()
+    assert colours[0][0] == "rgb(255, 255, 255)"
+    text = [float(part) for part in re.findall(r"[\d.]+", colours[2][1])]
+    assert max(text[:3]) < 100, colours
+
+
+@pytest.mark.parametrize("paper", PAPER)
+def test_whole_guide_document_holds_every_step_in_order(site_url: str, page, paper: str) -> None:
+    page.goto(urljoin(site_url, "foot-massage/print/"))
+    printout = print_pdf(page, paper)
+    assert len(printout.sheets) <= 3
+    text = printout.text
+    expected = [
+        "How to give a foot massage",
+        "Massage oil",
+        "A small cushion or rolled towel",
+        "Step 1: Relax your partner and spread the oil",
+        "Slide your hands from the ankle gently to the toes and release.",
+        "Step 2: Knead the top of the foot",
+        "Step 3: Rotate the foot and knead the arch",
+        "firmly knead the arch",
+        "Both feet: repeat and switch",
+        "Tips and warnings",
+        "talcum powder as an alternative",
+    ]
+    positions = [text.find(part) for part in expected]
+    assert all(position >= 0 for position in positions), list(zip(expected, positions, strict=True))
+    assert positions == sorted(positions)
+
+
+def test_outside_links_print_their_address(tmp_path: Path, browser) -> None:
+    docs = copy_docs(tmp_path)
+    overview = docs / "foot-massage" / "index.md"
+    overview.write_text(
+        overview.read_text(encoding="utf-8").replace(
+            "related: []",
+            "related:\n  - title: An outside page\n    url: https://example.org/reading/",
+        ),
+        encoding="utf-8",
+    )
+    site = build_site(tmp_path / "site", docs)
+    for base in serve(site):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(urljoin(base, "foot-massage/"))
+        link = page.get_by_role("link", name="An outside page")
+        assert link.get_attribute("href") == "https://example.org/reading/"
+        assert link.locator("svg").count() == 1
+        printout = print_pdf(page, "A4")
+        context.close()
+        # The link text, its hidden "(another site)" for screen readers, then the address.
+        assert re.search(r"An outside page.{0,20} \(https://example\.org/reading/\)", printout.text)
+        assert "tips and warnings (" not in printout.text
+
+
+def test_print_actions_are_labelled_reachable_and_hidden_on_paper(site_url: str, page) -> None:
+    page.goto(urljoin(site_url, "foot-massage/step-2/"))
+    labels = ["Print this page", "Print the whole guide", "Print the checklist"]
+    for label in labels:
+        assert page.get_by_label(label, exact=True).count() == 1
+    assert page.get_by_label("Print the whole guide").get_attribute("href") == "../print/#print"
+    assert page.get_by_label("Print the checklist").get_attribute("href") == "../checklist/#print"
+    reached = set()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("document.activeElement.getAttribute('aria-label')"))
+    assert set(labels) <= reached
+    page.emulate_media(media="print")
+    assert page.locator(".print-actions").evaluate("el => getComputedStyle(el).display") == "none"
+
+
+def test_print_this_page_opens_the_print_dialog(site_url: str, page) -> None:
+    page.goto(urljoin(site_url, "foot-massage/step-2/"))
+    page.evaluate(
+        "() => { window.print = () => { window.__printed = (window.__printed || 0) + 1 } }"
+    )
+    page.get_by_label("Print this page").click()
+    assert page.evaluate("window.__printed") == 1
+
+
+def test_print_document_is_not_in_search_or_the_sidebar(site: Path) -> None:
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "foot-massage/print/" not in index
+    step = (site / "foot-massage" / "step-1" / "index.html").read_text(encoding="utf-8")
+    sidebar = step[step.index('class="md-nav md-nav--primary"') :]
+    assert "(printable)" not in sidebar
