@@ -4,11 +4,13 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SITE_DIR ?= site
+AXE_VERSION := 4.14.1
+AXE := .npm/node_modules/axe-core/axe.min.js
 DOCS_DIR ?= docs
 # Material prints an end-of-life banner on every build; it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint chromium clean new-guide
+.PHONY: serve build test lint chromium node clean new-guide
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +36,7 @@ new-guide: $(VENV)/.installed
 	$(BIN)/python hooks/new_guide.py "$(NAME)" --docs "$(DOCS_DIR)"
 
 ## test: lint, type-check and run every test, browser tests included
-test: $(VENV)/.installed chromium lint
+test: $(VENV)/.installed chromium $(AXE) lint
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed
@@ -54,5 +56,21 @@ chromium:
 	  fi; \
 	fi
 
+## axe-core: the accessibility engine the browser tests inject (npm, into .npm/)
+$(AXE): | node
+	npm install --silent --no-audit --no-fund --prefix .npm axe-core@$(AXE_VERSION)
+	touch $@
+
+node:
+	@if ! command -v npm >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Node.js and npm for the accessibility tests: apt-get install -y nodejs npm"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else \
+	    echo "The accessibility tests need npm: run 'sudo apt-get install -y nodejs npm' and try again."; \
+	    exit 1; \
+	  fi; \
+	fi
+
 clean:
-	rm -rf $(SITE_DIR) $(SITE_DIR).new $(SITE_DIR).old .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(SITE_DIR) $(SITE_DIR).new $(SITE_DIR).old .pytest_cache .mypy_cache .ruff_cache .npm

@@ -71,14 +71,15 @@ def _document(guide: Guide, config: MkDocsConfig) -> str:
         "search": {"exclude": True},
     }
     address = public_address(guide, config)
+    # The overview's title is the document's; its sections keep their level.
     parts = [_FIRST_H1.sub("", guide.overview_body, count=1)]
-    parts += [step.body for step in guide.steps]
-    parts += [page.body for page in guide.pages]
+    parts += [_one_level_down(step.body) for step in guide.steps]
+    parts += [_one_level_down(page.body) for page in guide.pages]
     body = render(
         config,
         "partials/print-document.html",
         guide=guide,
-        parts=[Markup(_one_level_down(part).strip()) for part in parts],
+        parts=[Markup(part.strip()) for part in parts],
         address=address,
         qr_code=qr_code(address) if address else None,
     )

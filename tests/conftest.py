@@ -61,10 +61,17 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def serve(directory: Path) -> Iterator[str]:
+class _QuietServer(ThreadingHTTPServer):
+    allow_reuse_address = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser closing a connection mid-download (a page left early) is no error."""
+
+
+def serve(directory: Path, port: int = 0) -> Iterator[str]:
     """Serve a built site on 127.0.0.1 while the caller uses it; yield its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -88,21 +95,29 @@ def _browser_unavailable(reason: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """Debian's Chromium, driven by Playwright (never a browser Playwright downloads)."""
+def playwright() -> Iterator[object]:
+    """Playwright itself (tests that need a persistent profile launch from it)."""
     if not CHROMIUM.exists():
         _browser_unavailable(f"{CHROMIUM} is missing")
-    from playwright.sync_api import Error, sync_playwright
+    from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        try:
-            chromium = playwright.chromium.launch(
-                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-            )
-        except Error as error:
-            _browser_unavailable(f"Chromium did not start: {error.message.splitlines()[0]}")
-        yield chromium
-        chromium.close()
+    with sync_playwright() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="session")
+def browser(playwright) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """Debian's Chromium, driven by Playwright (never a browser Playwright downloads)."""
+    from playwright.sync_api import Error
+
+    try:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+    except Error as error:
+        _browser_unavailable(f"Chromium did not start: {error.message.splitlines()[0]}")
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture

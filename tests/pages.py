@@ -14,7 +14,7 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 
 
 class _Page(HTMLParser):
-    """Collects the article's visible text, its links and the head's meta tags."""
+    """Collects the article's visible text (not `hidden`), its links and the head's meta."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -27,6 +27,7 @@ class _Page(HTMLParser):
         self._in_title = False
         self._in_nav_footer = 0
         self.footer_links: list[tuple[str, str]] = []
+        self._hidden_at: int | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {name: value or "" for name, value in attrs}
@@ -45,6 +46,8 @@ class _Page(HTMLParser):
         if tag in _BLOCKS:
             self.text.append(" ")
         if tag not in _VOID:
+            if "hidden" in attributes and self._hidden_at is None:
+                self._hidden_at = len(self.stack)
             self.stack.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
@@ -57,6 +60,8 @@ class _Page(HTMLParser):
         while self.stack:
             if self.stack.pop() == tag:
                 break
+        if self._hidden_at is not None and len(self.stack) <= self._hidden_at:
+            self._hidden_at = None
         if self.article_depth is not None and len(self.stack) <= self.article_depth:
             if tag == "article":
                 self.article_depth = -1
@@ -65,7 +70,7 @@ class _Page(HTMLParser):
         if self._in_title:
             self.title += data
         inside = self.article_depth is not None and self.article_depth >= 0
-        if inside and not _SKIP.intersection(self.stack):
+        if inside and self._hidden_at is None and not _SKIP.intersection(self.stack):
             self.text.append(data)
 
 

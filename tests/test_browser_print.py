@@ -50,10 +50,13 @@ def test_dark_palette_prints_black_on_white(site_url: str, browser, url: str) ->
     page.emulate_media(media="print")
     colours = page.evaluate(
         """() => [document.documentElement, document.body, document.querySelector('article p')]
-            .map(el => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color])"""
+            .map(el => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color,
+                        getComputedStyle(el).colorScheme])"""
     )
     context.close()
     assert colours[0][0] == "rgb(255, 255, 255)"
+    # A dark colour scheme would paint the sheet's margins dark.
+    assert colours[0][2] == "light" and colours[1][2] == "light", colours
     text = [float(part) for part in re.findall(r"[\d.]+", colours[2][1])]
     assert max(text[:3]) < 100, colours
 
