@@ -88,6 +88,13 @@ def site_url(site: Path) -> Iterator[str]:
     yield from serve(site)
 
 
+@pytest.fixture(scope="session")
+def public_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site built for a public address (checklists print it with a QR code), served."""
+    site = tmp_path_factory.mktemp("public-site")
+    yield from serve(build_site(site, site_url="https://guides.example.org/"))
+
+
 def _browser_unavailable(reason: str) -> None:
     if os.environ.get("REQUIRE_BROWSER") == "1":
         pytest.fail(f"REQUIRE_BROWSER=1 but the browser tests cannot run: {reason}")

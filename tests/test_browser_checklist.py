@@ -119,3 +119,30 @@ def test_dark_palette_prints_dark_text_on_white(site_url: str, browser) -> None:
     channels = [float(part) for part in re.findall(r"[\d.]+", colours["text"])]
     assert max(channels[:3]) < 100, colours["text"]
     assert len(channels) == 3 or channels[3] > 0.8, colours["text"]
+
+
+def test_ticks_on_one_guide_do_not_show_on_another(site_url: str, page) -> None:
+    page.goto(urljoin(site_url, "foot-massage/checklist/"))
+    page.locator("input[name=supply-1]").check()
+    page.locator("input[name=side-1-step-1]").check()
+    page.goto(urljoin(site_url, "back-massage/checklist/"))
+    assert page.locator("input[name=supply-1]").count() == 1
+    assert not any(box.is_checked() for box in page.locator(".checklist input").all())
+    page.locator("input[name=supply-2]").check()
+    page.goto(urljoin(site_url, "foot-massage/checklist/"))
+    assert page.locator("input[name=supply-1]").is_checked()
+    assert not page.locator("input[name=supply-2]").is_checked()
+
+
+@pytest.mark.parametrize("paper", PAPER)
+def test_public_checklist_with_its_qr_code_still_prints_on_one_sheet(
+    public_site_url: str, page, paper: str
+) -> None:
+    page.goto(urljoin(public_site_url, "foot-massage/checklist/"))
+    qr = page.locator(".checklist__qr svg").bounding_box()
+    assert qr is not None and qr["width"] >= 90  # 2.5 cm is about 94 CSS px
+    printout = print_pdf(page, paper)
+    assert len(printout.sheets) == 1
+    # The address may wrap in its narrow box beside the supplies.
+    assert "https://guides.example.org/foot-massage/" in printout.text.replace(" ", "")
+    assert printout.smallest_glyph_pt >= 9.0

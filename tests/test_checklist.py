@@ -81,6 +81,9 @@ def test_public_build_prints_the_address_and_a_qr_code(tmp_path: Path) -> None:
     )
     qr = html[html.index('class="checklist__qr"') :]
     assert 'role="img"' in html and "<svg" in qr[:400] and "<path" in qr
+    document = page_file(site, "foot-massage/print/").read_text(encoding="utf-8")
+    assert 'class="print-document__qr"' in document
+    assert "https://guides.example.org/massage/foot-massage/" in document
 
 
 def test_editing_a_supply_changes_checklist_and_overview(tmp_path: Path) -> None:
