@@ -127,6 +127,16 @@ def browser(playwright) -> Iterator[object]:  # type: ignore[no-untyped-def]
     chromium.close()
 
 
+@pytest.fixture(params=["light", "dark"])
+def scheme_page(request, browser):  # type: ignore[no-untyped-def]
+    """A tab whose system colour scheme is light or dark (the palette follows it)."""
+    context = browser.new_context(color_scheme=request.param)
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    yield request.param, tab
+    context.close()
+
+
 @pytest.fixture
 def page(browser):  # type: ignore[no-untyped-def]
     """A fresh browser tab with its own storage."""

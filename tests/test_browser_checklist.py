@@ -18,16 +18,6 @@ SUMMARIES = [
 ]
 
 
-@pytest.fixture(params=["light", "dark"])
-def scheme_page(request, browser):  # type: ignore[no-untyped-def]
-    """A tab whose system colour scheme is light or dark (the palette follows it)."""
-    context = browser.new_context(color_scheme=request.param)
-    tab = context.new_page()
-    tab.set_default_timeout(15_000)
-    yield request.param, tab
-    context.close()
-
-
 @pytest.mark.parametrize("paper", PAPER)
 def test_checklist_prints_on_exactly_one_sheet(site_url: str, scheme_page, paper: str) -> None:
     scheme, page = scheme_page

@@ -17,24 +17,16 @@ pytestmark = pytest.mark.browser
 DOCUMENTS = {"foot-massage/print/", "back-massage/print/"}
 
 
-@pytest.fixture(params=["light", "dark"])
-def scheme_page(request, browser):  # type: ignore[no-untyped-def]
-    context = browser.new_context(color_scheme=request.param)
-    tab = context.new_page()
-    tab.set_default_timeout(15_000)
-    yield tab
-    context.close()
-
-
 @pytest.mark.parametrize("paper", PAPER)
 def test_every_page_prints_without_blank_sheets(
     site: Path, site_url: str, scheme_page, paper: str
 ) -> None:
+    _scheme, page = scheme_page
     pages = all_pages(site)
     assert len(pages) >= 15
     for url in pages:
-        scheme_page.goto(urljoin(site_url, url))
-        printout = print_pdf(scheme_page, paper)
+        page.goto(urljoin(site_url, url))
+        printout = print_pdf(page, paper)
         assert all(sheet.strip() for sheet in printout.sheets), f"{url}: blank sheet"
         limit = 3 if url in DOCUMENTS else 1
         assert 1 <= len(printout.sheets) <= limit, f"{url}: {len(printout.sheets)} sheets"
