@@ -1,6 +1,6 @@
 """Hook: offline reading and installing to a phone's home screen.
 
-After a build, write into `sw.js` (the service worker, `docs/sw.js`) the list of every file
+After a build, write into `sw.js` (the service worker, `overrides/sw.js`) the list of every file
 the build wrote with a hash of its content, so a new build invalidates exactly what changed.
 Pages name the worker and the web app manifest only in a real build: `mkdocs serve` gets
 neither (stale pages while authoring are worse than none).

@@ -1,5 +1,5 @@
 /*
- * Register the service worker that keeps the site readable offline (docs/sw.js). A built
+ * Register the service worker that keeps the site readable offline (overrides/sw.js). A built
  * site names it in <meta name="service-worker">; `mkdocs serve` does not, and there any
  * worker left from a built site is removed (stale pages while authoring are worse).
  */
