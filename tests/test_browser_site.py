@@ -91,3 +91,21 @@ def test_the_search_table_covers_both_guides_and_30_queries() -> None:
 @pytest.mark.parametrize(("query", "expected"), search_table(), ids=[q for q, _ in search_table()])
 def test_search_puts_the_right_page_first(search_box, query: str, expected: list[str]) -> None:
     assert first_search_result(search_box, query) in expected
+
+
+@pytest.mark.parametrize("url", ["foot-massage/step-2/", "foot-massage/checklist/"])
+def test_a_guide_page_does_not_shift_as_it_loads(site_url: str, browser, url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.add_init_script(
+        """window.__shift = 0;
+        new PerformanceObserver(list => list.getEntries().forEach(entry => {
+            if (!entry.hadRecentInput) window.__shift += entry.value;
+        })).observe({type: 'layout-shift', buffered: true});"""
+    )
+    page = context.new_page()
+    page.goto(urljoin(site_url, url), wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert page.locator(".wake-lock").is_visible()  # shown by its script, in reserved space
+    shift = page.evaluate("window.__shift")
+    context.close()
+    assert shift < 0.01
