@@ -115,7 +115,7 @@ def test_print_actions_are_labelled_reachable_and_hidden_on_paper(site_url: str,
         reached.add(page.evaluate("document.activeElement.getAttribute('aria-label')"))
     assert set(labels) <= reached
     page.emulate_media(media="print")
-    assert page.locator(".print-actions").evaluate("el => getComputedStyle(el).display") == "none"
+    assert not page.locator(".print-actions").is_visible()
 
 
 def test_print_this_page_opens_the_print_dialog(site_url: str, page) -> None:
