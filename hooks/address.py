@@ -9,7 +9,6 @@ import io
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-import segno
 from markupsafe import Markup
 
 if TYPE_CHECKING:
@@ -30,6 +29,8 @@ def public_address(guide: Guide, config: MkDocsConfig) -> str | None:
 
 def qr_code(address: str) -> Markup:
     """An inline SVG QR code of the address, made at build time by segno."""
+    import segno  # only public builds make QR codes: local builds skip the import
+
     svg = io.BytesIO()
     segno.make(address, error="m").save(
         svg, kind="svg", xmldecl=False, svgns=True, nl=False, omitsize=True, border=2

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 # The same fence MkDocs accepts (mkdocs.utils.meta).
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _FIRST_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+# libyaml's safe loader where installed (as MkDocs uses): several times faster.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Keys MkDocs and Material read on any page.
 _COMMON_KEYS = frozenset(
@@ -132,9 +134,9 @@ def read_document(file: File, config: MkDocsConfig) -> Document:
     if not match:
         return Document(file.src_uri, path, {}, text)
     try:
-        meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as error:
-        fail(path, "front matter", f"is not valid YAML: {_yaml_problem(error)}")
+        meta = yaml.load(match.group(1), Loader=_FAST_LOADER)  # a safe loader
+    except yaml.YAMLError:
+        _fail_with_yaml_problem(path, match.group(1))
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -164,6 +166,15 @@ def _hint(key: str, allowed: frozenset[str]) -> str:
         if close and close[0] != key:
             return f"; did you mean '{close[0]}'?"
     return ""
+
+
+def _fail_with_yaml_problem(path: str, text: str) -> NoReturn:
+    """Stop with the pure-Python parser's message, which names the problem and its line."""
+    try:
+        yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        fail(path, "front matter", f"is not valid YAML: {_yaml_problem(error)}")
+    fail(path, "front matter", "is not valid YAML")
 
 
 def _yaml_problem(error: yaml.YAMLError) -> str:
