@@ -10,7 +10,7 @@ DOCS_DIR ?= docs
 # Material prints an end-of-life banner on every build; it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint chromium node clean new-guide
+.PHONY: serve build test lint chromium node clean new-guide bench
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -74,3 +74,16 @@ node:
 
 clean:
 	rm -rf $(SITE_DIR) $(SITE_DIR).new $(SITE_DIR).old .pytest_cache .mypy_cache .ruff_cache .npm
+
+## bench: build time, memory, size, page weight and Lighthouse scores against plain Material;
+## rewrites README.md's Benchmark table (not part of `make test`; takes about 5 minutes)
+bench: $(VENV)/.installed
+	@if [ ! -f bench/node_modules/lighthouse/cli/index.js ]; then \
+	  if command -v npm >/dev/null; then \
+	    npm install --prefix bench --no-audit --no-fund \
+	      || echo "bench: npm could not install Lighthouse; the table will say why it did not run"; \
+	  else \
+	    echo "bench: npm is missing; the table will say that Lighthouse did not run"; \
+	  fi; \
+	fi
+	$(BIN)/python bench/run.py

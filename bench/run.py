@@ -1,0 +1,348 @@
+"""Benchmark the site: build time, memory, size, first-load weight and Lighthouse scores.
+
+Run by `make bench`. Each figure is measured next to a plain Material build of the same
+Markdown (no hooks, no overrides, no extra CSS or JS). Raw figures go to
+`bench/results/latest.json`; the summary replaces README.md's section between
+`<!-- bench:start -->` and `<!-- bench:end -->`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import lighthouse
+import machine
+import report
+from builds import REPO, SITE_URL, Series, ablation, alternate, run_build, variants
+from weight import page_weight, precache_size
+
+RESULTS = Path(__file__).resolve().parent / "results"
+README = REPO / "README.md"
+SIZES = (10, 100, 1000)
+LARGE = 1000
+WEIGHED_PAGE = "foot-massage/step-2/"
+LIGHTHOUSE_PAGES = (
+    ("home", "", True),
+    ("step", "foot-massage/step-2/", True),
+    ("checklist", "foot-massage/checklist/", False),
+)
+GOAL_BUILD_RATIO = 1.15
+GOAL_TIME_GROWTH = 1.5
+GOAL_SIZE_GROWTH = 1.10
+GOAL_WEIGHT_RATIO = 1.05
+GOAL_PERFORMANCE = 98
+
+
+def log(message: str) -> None:
+    print(f"bench: {message}", flush=True)
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--build-runs", type=int, default=5, help="builds of the real site")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="runs per page (0: none)")
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help="also build 1,000 generated guides with plain Material (about 17 min, 12 GB)",
+    )
+    parser.add_argument("--no-readme", action="store_true", help="leave README.md as it is")
+    return parser.parse_args(argv)
+
+
+def measure_real_site(work: Path, runs: int) -> dict[str, Any]:
+    compared = (*variants(work, None), ablation(work))
+    ours, plain, reduced = alternate(compared, work, runs, warm_up=True)
+    ratio = ours.seconds / plain.seconds
+    log(f"real site: {ours.seconds:.2f} s, plain {plain.seconds:.2f} s, ratio {ratio:.2f}")
+    return {
+        "ours": ours.summary(),
+        "plain": plain.summary(),
+        reduced.name: reduced.summary(),
+        "ratio": round(ratio, 3),
+        "cpu_ratio": round(ours.cpu_seconds / plain.cpu_seconds, 3),
+        f"{reduced.name}_ratio": round(reduced.seconds / plain.seconds, 3),
+    }
+
+
+def build_kept_sites(work: Path) -> dict[str, Path]:
+    """One more build of each, kept for the page weight and Lighthouse."""
+    sites = {}
+    for variant in variants(work, None):
+        sites[variant.name] = work / f"kept-{variant.name}"
+        run_build(variant, sites[variant.name], keep=True)
+    return sites
+
+
+def measure_weight(sites: dict[str, Path]) -> dict[str, Any]:
+    ours = page_weight(sites["ours"], WEIGHED_PAGE)
+    plain = page_weight(sites["plain"], WEIGHED_PAGE, links_elsewhere_allowed=True)
+    ratio = ours["gzip_total"] / plain["gzip_total"]
+    log(f"first load of {WEIGHED_PAGE}: {ours['gzip_total']} B, plain {plain['gzip_total']} B")
+    precache = precache_size(sites["ours"])
+    log(f"service worker precache: {precache['files']} files, {precache['gzip_bytes']} B gzip")
+    return {
+        "page": WEIGHED_PAGE,
+        "ours": ours,
+        "plain": plain,
+        "ratio": round(ratio, 4),
+        "precache": precache,
+    }
+
+
+def _lighthouse_runs(
+    urls: dict[str, str], runs: int, reports: Path
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Every page of both sites, run after run, alternating; stop at the first failure."""
+    pages = [
+        {"label": label, "path": path, "runs": {"ours": [], "plain": [] if in_plain else None}}
+        for label, path, in_plain in LIGHTHOUSE_PAGES
+    ]
+    for run in range(runs):
+        for page in pages:
+            for name, results in page["runs"].items():
+                if results is None:
+                    continue
+                output = reports / f"{name}-{page['label']}-{run + 1}.json"
+                try:
+                    results.append(lighthouse.audit(urls[name] + page["path"], output))
+                except lighthouse.LighthouseError as error:
+                    return pages, str(error)
+                log(f"lighthouse {name} {page['label']} run {run + 1}: {results[-1]['scores']}")
+    return pages, None
+
+
+def _summarise_page(page: dict[str, Any]) -> dict[str, Any]:
+    summary: dict[str, Any] = {"label": page["label"], "path": page["path"]}
+    for name, runs in page["runs"].items():
+        if runs:
+            summary[name] = {
+                "median": lighthouse.median_scores(runs),
+                "failing": lighthouse.failing_summary(runs),
+                "runs": runs,
+            }
+    return summary
+
+
+def measure_lighthouse(sites: dict[str, Path], runs: int) -> dict[str, Any]:
+    if runs < 1:
+        return {"error": "skipped (--lighthouse-runs 0)", "pages": []}
+    reason = lighthouse.unavailable_reason()
+    if reason:
+        log(f"lighthouse not run: {reason}")
+        return {"error": reason, "pages": []}
+    reports = RESULTS / "lighthouse"
+    shutil.rmtree(reports, ignore_errors=True)
+    reports.mkdir(parents=True)
+    try:
+        with lighthouse.serve(sites["ours"]) as ours, lighthouse.serve(sites["plain"]) as plain:
+            pages, error = _lighthouse_runs({"ours": ours, "plain": plain}, runs, reports)
+    except lighthouse.LighthouseError as failure:
+        return {"error": str(failure), "pages": []}
+    summaries = [_summarise_page(page) for page in pages if page["runs"]["ours"]]
+    every_run = [run for page in pages for runs in page["runs"].values() for run in runs or []]
+    index = lighthouse.median_benchmark_index(every_run)
+    return {"runs": runs, "pages": summaries, "error": error, "benchmark_index": index}
+
+
+def _write_generated(docs: Path, guides: int) -> None:
+    spec = importlib.util.spec_from_file_location("guide_factory", REPO / "tests/guide_factory.py")
+    if spec is None or spec.loader is None:
+        raise RuntimeError("tests/guide_factory.py cannot be loaded")
+    factory = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(factory)
+    factory.write_site(docs, guides)
+
+
+def _cached_plain_large() -> dict[str, Any]:
+    """Plain Material at 1,000 guides from an earlier `--full` run, if there was one."""
+    cache = RESULTS / f"plain-{LARGE}.json"
+    if cache.is_file():
+        return dict(json.loads(cache.read_text(encoding="utf-8")))
+    return {"skipped": "not run by `make bench`: see above"}
+
+
+def measure_size(work: Path, guides: int, full: bool, date: str) -> dict[str, Any]:
+    docs = work / f"guides-{guides}"
+    _write_generated(docs, guides)
+    ours, plain = variants(work, docs)
+    large = guides >= LARGE
+    compared = (ours,) if large and not full else (ours, plain)
+    series: list[Series] = alternate(compared, work, 1 if large else 3)
+    item: dict[str, Any] = {"guides": guides}
+    item.update({entry.name: entry.summary() for entry in series})
+    if large and full:
+        item["plain"]["measured"] = date
+        (RESULTS / f"plain-{LARGE}.json").write_text(json.dumps(item["plain"]), encoding="utf-8")
+    elif large:
+        item["plain"] = _cached_plain_large()
+    shutil.rmtree(docs)
+    log(f"{guides} guides: " + ", ".join(f"{e.name} {e.seconds:.2f} s" for e in series))
+    return item
+
+
+def growth(scaling: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per-guide time and size at 1,000 guides against 100, and per added guide."""
+    by_count = {item["guides"]: item["ours"] for item in scaling}
+    low, mid, high = (by_count[count] for count in SIZES)
+    a, b, c = SIZES
+
+    def per_added(key: str, first: dict[str, Any], second: dict[str, Any], span: int) -> float:
+        return float(second[key] - first[key]) / span
+
+    return {
+        "time_ratio": (high["seconds"] / c) / (mid["seconds"] / b),
+        "size_ratio": (high["site_bytes"] / c) / (mid["site_bytes"] / b),
+        "marginal_size_low": per_added("site_bytes", low, mid, b - a),
+        "marginal_size_high": per_added("site_bytes", mid, high, c - b),
+        "marginal_size_ratio": per_added("site_bytes", mid, high, c - b)
+        / per_added("site_bytes", low, mid, b - a),
+        "marginal_ms_low": per_added("seconds", low, mid, b - a) * 1000,
+        "marginal_ms_high": per_added("seconds", mid, high, c - b) * 1000,
+    }
+
+
+def _goal(name: str, value: str, limit: str, met: bool) -> dict[str, Any]:
+    return {"name": name, "value": value, "limit": limit, "met": met}
+
+
+def lighthouse_goals(result: dict[str, Any]) -> list[dict[str, Any]]:
+    pages = [page for page in result.get("pages", []) if "ours" in page]
+    if len(pages) < len(LIGHTHOUSE_PAGES):
+        return [_goal("Lighthouse", "not run", "scores", False)]
+    goals = []
+    for category, label in report.CATEGORY_LABELS.items():
+        scores = [page["ours"]["median"][category] for page in pages]
+        floor = GOAL_PERFORMANCE if category == "performance" else 100
+        shown = "/".join("–" if score is None else f"{score:g}" for score in scores)
+        met = all(score is not None and score >= floor for score in scores)
+        limit = f"≥ {floor}" if floor < 100 else "100"
+        goals.append(_goal(f"Lighthouse {label} (home/step/checklist)", shown, limit, met))
+    return goals
+
+
+def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
+    ratio = results["real_site"]["ratio"]
+    weight = results["weight"]["ratio"]
+    items = [
+        _goal(
+            "build time vs plain Material",
+            f"{ratio:.2f}×",
+            f"≤ {GOAL_BUILD_RATIO}×",
+            ratio <= GOAL_BUILD_RATIO,
+        )
+    ]
+    if results.get("growth"):
+        time_growth = results["growth"]["time_ratio"]
+        size_growth = results["growth"]["size_ratio"]
+        items += [
+            _goal(
+                "time per guide, 1,000 vs 100 guides",
+                f"×{time_growth:.2f}",
+                f"≤ ×{GOAL_TIME_GROWTH}",
+                time_growth <= GOAL_TIME_GROWTH,
+            ),
+            _goal(
+                "site size per guide, 1,000 vs 100 guides",
+                f"×{size_growth:.2f}",
+                f"≤ ×{GOAL_SIZE_GROWTH}",
+                size_growth <= GOAL_SIZE_GROWTH,
+            ),
+        ]
+    items.append(
+        _goal(
+            f"first load of {WEIGHED_PAGE} vs plain Material",
+            f"{weight:.3f}×",
+            f"≤ {GOAL_WEIGHT_RATIO}×",
+            weight <= GOAL_WEIGHT_RATIO,
+        )
+    )
+    return items + lighthouse_goals(results["lighthouse"])
+
+
+def method(args: argparse.Namespace) -> dict[str, Any]:
+    """How each figure was measured, for README.md and the JSON."""
+    runs = args.build_runs
+    return {
+        "lines": [
+            f"Build time: {runs} clean builds of each site, alternating this site and plain"
+            " Material run by run, after one untimed build of each; every build is"
+            " `python -m mkdocs build -q -f <config> -d <new folder>` in its own subprocess,"
+            " timed from start to exit (Python start-up and imports included); the median"
+            " is shown, nothing is subtracted.",
+            "Plain Material: a temporary mkdocs.yml with this site's `site_name`,"
+            " `site_description`, `site_url`, docs, `theme` (material, `language`,"
+            " `font: false`, `features`, `palette`) and `markdown_extensions`; no hooks,"
+            " no `custom_dir`, no `extra_css`/`extra_javascript`; built without `--strict`"
+            " (its pages link to checklists that only the hooks generate). The third build"
+            " is this site without `hooks/checklist.py` and `hooks/print_document.py`, so"
+            " without the pages plain Material lacks (a checklist and a print document per"
+            " guide): its gap to the first row is what those pages cost.",
+            "Peak memory: the build subprocess's own `ru_maxrss` (`os.wait4`). Site: the sum"
+            " of the sizes of all files written (1 MB = 10^6 bytes). Every build uses"
+            f" `SITE_URL={SITE_URL}`.",
+            "Generated guides: `tests/guide_factory.write_site` (home page plus, per guide,"
+            " an overview, 3 steps and tips) in a temporary folder, built with"
+            " `GUIDES_DOCS_DIR`; median of 3 builds at 10 and 100 guides, one at 1,000."
+            " Plain Material at 1,000 guides (5,000 pages) writes the whole navigation into"
+            " every page, which takes 13 to 17 minutes and 12 GB here, so `make bench` does"
+            " not build it: its row is from the last `.venv/bin/python bench/run.py --full`"
+            " on this machine (dated), if any.",
+            f"First load of `{WEIGHED_PAGE}`: its HTML plus every file named by"
+            " `<link rel=stylesheet>`, `<link rel=icon>`, `<script src>` and `<img src>`,"
+            " each gzip-compressed at level 9 (Python's gzip), summed; inline SVG is in"
+            " the HTML; what scripts fetch later (search index, service worker) is not"
+            " counted. The run fails if a loaded file is on another host or if any URL in"
+            " this site's page is (plain Material's page links to Material's website).",
+            "Lighthouse 12 with `CHROME_PATH=/usr/bin/chromium`, flags"
+            f" `{lighthouse.CHROME_FLAGS}`, default mobile form factor and simulated"
+            " throttling, the four categories, JSON output; each site is served on"
+            " 127.0.0.1 by `bench/static_server.py`, which gzips text as a real static host"
+            " does (`python -m http.server` sends Material's 137 KB stylesheet uncompressed,"
+            " which costs both sites 3 to 6 points); pages"
+            " of both sites alternate run by run; each category's median is shown. The"
+            " machine's load changes Lighthouse's simulated timings: its CPU benchmark"
+            " index is given.",
+        ]
+    }
+
+
+def measure(args: argparse.Namespace, about: dict[str, Any]) -> dict[str, Any]:
+    results: dict[str, Any] = {"machine": about, "method": method(args)}
+    with tempfile.TemporaryDirectory(prefix="massage-bench-") as temporary:
+        work = Path(temporary)
+        results["real_site"] = measure_real_site(work, args.build_runs)
+        sites = build_kept_sites(work)
+        results["weight"] = measure_weight(sites)
+        results["lighthouse"] = measure_lighthouse(sites, args.lighthouse_runs)
+        results["scaling"] = [
+            measure_size(work, guides, args.full, about["date"]) for guides in SIZES
+        ]
+    results["growth"] = growth(results["scaling"])
+    results["goals"] = goals(results)
+    return results
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    RESULTS.mkdir(exist_ok=True)
+    about = machine.describe()
+    log(f"{about['cpu']}, {about['cores']} cores, load average {about['load_average']}")
+    results = measure(args, about)
+    (RESULTS / "latest.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    text = report.section(results)
+    if not args.no_readme:
+        report.update_readme(README, text)
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
