@@ -5,7 +5,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SITE_DIR ?= site
 AXE_VERSION := 4.14.1
-AXE := .npm/node_modules/axe-core/axe.min.js
+# A stamp named for the version: changing AXE_VERSION installs that version.
+AXE := .npm/axe-core-$(AXE_VERSION).installed
 DOCS_DIR ?= docs
 # Material prints an end-of-life banner on every build; it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
@@ -59,6 +60,7 @@ chromium:
 ## axe-core: the accessibility engine the browser tests inject (npm, into .npm/)
 $(AXE): | node
 	npm install --silent --no-audit --no-fund --prefix .npm axe-core@$(AXE_VERSION)
+	rm -f .npm/axe-core-*.installed
 	touch $@
 
 node:

@@ -20,6 +20,7 @@ from typing import Any
 import lighthouse
 import machine
 import report
+import static_server
 from builds import REPO, SITE_URL, Series, ablation, alternate, run_build, variants
 from weight import page_weight, precache_size
 
@@ -142,7 +143,10 @@ def measure_lighthouse(sites: dict[str, Path], runs: int) -> dict[str, Any]:
     shutil.rmtree(reports, ignore_errors=True)
     reports.mkdir(parents=True)
     try:
-        with lighthouse.serve(sites["ours"]) as ours, lighthouse.serve(sites["plain"]) as plain:
+        with (
+            static_server.serve(sites["ours"]) as ours,
+            static_server.serve(sites["plain"]) as plain,
+        ):
             pages, error = _lighthouse_runs({"ours": ours, "plain": plain}, runs, reports)
     except lighthouse.LighthouseError as failure:
         return {"error": str(failure), "pages": []}
