@@ -285,7 +285,9 @@ def method(args: argparse.Namespace) -> dict[str, Any]:
             " `site_description`, `site_url`, docs, `theme` (material, `language`,"
             " `font: false`, `features`, `palette`) and `markdown_extensions`; no hooks,"
             " no `custom_dir`, no `extra_css`/`extra_javascript`; built without `--strict`"
-            " (its pages link to checklists that only the hooks generate). The third build"
+            " (its pages link to checklists that only the hooks generate); in a copy of the"
+            " docs, each step's drawing is an `<img>` of the same SVG instead of inline. The"
+            " third build"
             " is this site without `hooks/checklist.py` and `hooks/print_document.py`, so"
             " without the pages plain Material lacks (a checklist and a print document per"
             " guide): its gap to the first row is what those pages cost.",
