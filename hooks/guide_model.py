@@ -160,20 +160,20 @@ def load_site(files: Files, config: MkDocsConfig) -> Site:
         for file in files.documentation_pages(inclusion=lambda level: level.is_included())
         if not file.generated_by
     }
-    guide_dirs = sorted(
+    guide_dirs = {
         uri.rpartition("/")[0]
         for uri, doc in documents.items()
         if uri.endswith("/" + OVERVIEW) and "supplies" in doc.meta
-    )
+    }
+    members: dict[str, dict[str, Document]] = {slug: {} for slug in sorted(guide_dirs)}
+    for uri, doc in documents.items():
+        owner = _owner(uri, guide_dirs)
+        if owner is not None:
+            members[owner][uri] = doc
     site = Site()
-    for slug in guide_dirs:
-        members = {
-            uri: doc
-            for uri, doc in documents.items()
-            if uri.startswith(slug + "/") and _owner(uri, guide_dirs) == slug
-        }
-        site.guides[slug] = _build_guide(slug, members)
-        site.page_guide.update(dict.fromkeys(members, slug))
+    for slug, pages in members.items():
+        site.guides[slug] = _build_guide(slug, pages)
+        site.page_guide.update(dict.fromkeys(pages, slug))
         site.page_guide[site.guides[slug].checklist_uri] = slug
         site.page_guide[site.guides[slug].print_uri] = slug
     for guide in site.guides.values():
@@ -184,9 +184,14 @@ def load_site(files: Files, config: MkDocsConfig) -> Site:
     return site
 
 
-def _owner(src_uri: str, guide_dirs: list[str]) -> str:
-    """The innermost guide folder that holds a page."""
-    return max((d for d in guide_dirs if src_uri.startswith(d + "/")), key=len)
+def _owner(src_uri: str, guide_dirs: set[str]) -> str | None:
+    """The innermost guide folder that holds a page, or None: one look per parent folder."""
+    folder = src_uri.rpartition("/")[0]
+    while folder:
+        if folder in guide_dirs:
+            return folder
+        folder = folder.rpartition("/")[0]
+    return None
 
 
 def _build_guide(slug: str, documents: dict[str, Document]) -> Guide:
