@@ -33,7 +33,7 @@ _COMMON_KEYS = frozenset(
 )
 _KEYS_BY_KIND = {
     "page": _COMMON_KEYS,
-    "guide": _COMMON_KEYS | {"supplies", "related", "sides", "rounds"},
+    "guide": _COMMON_KEYS | {"supplies", "related", "sides", "rounds", "source"},
     "step": _COMMON_KEYS | {"step", "summary"},
     "guide page": _COMMON_KEYS | {"order"},
 }

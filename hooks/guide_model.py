@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from front_matter import Document, fail, read_document
+from source import Source, read_source
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -94,6 +95,7 @@ class Guide:
     rounds: int = 1
     warnings: tuple[ChecklistWarning, ...] = ()
     overview_body: str = ""
+    source: Source | None = None
 
     @property
     def overview_uri(self) -> str:
@@ -226,6 +228,7 @@ def _build_guide(slug: str, documents: dict[str, Document]) -> Guide:
         rounds=overview.optional_positive_int("rounds", default=1),
         warnings=tuple(w for doc in documents.values() for w in _checklist_warnings(doc)),
         overview_body=overview.body,
+        source=read_source(overview),
     )
 
 
