@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 
 _REQUIRED = ("adapted_from", "changes")
 _OPTIONAL = ("author", "url")
+_MEANING = {
+    "adapted_from": "say what the guide is adapted from",
+    "changes": "say what this site changed from the source",
+}
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,8 @@ def read_source(doc: Document) -> Source | None:
         text = value.get(key)
         if text is None and key in _OPTIONAL:
             continue
+        if text is None:
+            fail(doc.path, f"source.{key}", f"is missing: {_MEANING[key]}")
         if not isinstance(text, str) or not text.strip():
             fail(doc.path, f"source.{key}", f"must be a non-empty line of text, not {text!r}")
         fields[key] = " ".join(text.split())

@@ -7,6 +7,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import yaml
+
 _SKIP = {"script", "style", "template", "svg", "noscript"}
 _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "section", "ul", "ol", "br"}
 _BLOCKS |= {"figure", "figcaption", "table", "tr", "td", "th", "label", "details", "summary"}
@@ -100,3 +102,16 @@ def search_index(site: Path) -> list[dict[str, str]]:
     """The documents Material's search indexes."""
     data = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     return list(data["docs"])
+
+
+def guide_front_matter(docs: Path) -> dict[str, dict[str, object]]:
+    """Every guide under a docs folder (a folder whose index.md has `supplies`): its meta."""
+    guides = {}
+    for overview in sorted(docs.rglob("index.md")):
+        text = overview.read_text(encoding="utf-8")
+        if not text.startswith("---"):
+            continue
+        meta = yaml.safe_load(text.split("---", 2)[1]) or {}
+        if isinstance(meta, dict) and "supplies" in meta:
+            guides[overview.parent.relative_to(docs).as_posix()] = meta
+    return guides

@@ -71,6 +71,14 @@ MISTAKES = {
     "sides-plain-string": (
         "{docs}/guide/index.md: 'sides' must be a list of at least two names, not 'left foot'"
     ),
+    "tag-used-on-another-page": (
+        "{docs}/guide/index.md: 'tags' 'gently' would take searches for 'gently'"
+        " from {docs}/guide/step-1.md: a tag must be a word no other page uses"
+    ),
+    "source-without-changes": (
+        "{docs}/guide/index.md: 'source.changes' is missing:"
+        " say what this site changed from the source"
+    ),
     "author-written-checklist": (
         "{docs}/guide/checklist.md: 'file name' 'checklist.md' is generated for every guide:"
         " rename it"
@@ -149,6 +157,6 @@ def test_a_mistake_stops_the_build_with_one_line_naming_file_and_field(
     errors = [line for line in result.stdout.splitlines() if line.startswith("ERROR")]
     expected = MISTAKES[case].format(docs=shown(docs), offset=offset)
     assert errors == [ERROR_PREFIX + expected]
-    # The hooks stop the build in on_files, before MkDocs writes any page.
+    # The hooks stop the build in on_files (the tag rule: on_env), before any page is written.
     assert not (site / "guide" / "step-1" / "index.html").exists()
     assert (sorted(site.rglob("*.html")) if site.exists() else []) == []
