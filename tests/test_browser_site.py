@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from conftest import REPO
+from pages import guide_front_matter, normalise, page_file, read_page
 
 pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
 
 
 def all_pages(site: Path) -> list[str]:
@@ -31,18 +37,26 @@ def test_no_page_requests_anything_from_another_host(site: Path, site_url: str, 
     assert outside == set()
 
 
+def open_search(page, url: str) -> None:  # type: ignore[no-untyped-def]
+    """Open a page and its search box (behind the header's search button on a phone)."""
+    page.goto(url)
+    toggle = page.locator("label.md-header__button[for=__search]")
+    if toggle.is_visible():
+        toggle.click()
+    page.locator("input.md-search__input").click()
+    page.wait_for_function(
+        "() => !document.querySelector('.md-search-result__meta')"
+        ".textContent.includes('Initializing')"
+    )
+
+
 @pytest.fixture(scope="module")
 def search_box(browser, site_url: str):  # type: ignore[no-untyped-def]
     """The home page with its search index loaded, reused for every query."""
     context = browser.new_context()
     page = context.new_page()
     page.set_default_timeout(15_000)
-    page.goto(site_url)
-    page.locator("input.md-search__input").click()
-    page.wait_for_function(
-        "() => !document.querySelector('.md-search-result__meta')"
-        ".textContent.includes('Initializing')"
-    )
+    open_search(page, site_url)
     yield page
     context.close()
 
@@ -70,14 +84,26 @@ def first_search_result(page, query: str) -> str:  # type: ignore[no-untyped-def
     return urlsplit(urljoin(page.url, href)).path
 
 
+def read_table(name: str) -> list[list[str]]:
+    rows = (Path(__file__).parent / "data" / name).read_text("utf-8").splitlines()
+    return [row.split("\t") for row in rows if row and not row.startswith("#")]
+
+
+def pages(expected: str) -> list[str]:
+    return ["/" + page.strip() for page in expected.split("|")]
+
+
 def search_table() -> list[tuple[str, list[str]]]:
-    rows = (Path(__file__).parent / "data" / "search-queries.tsv").read_text("utf-8")
-    table = []
-    for row in rows.splitlines():
-        if row and not row.startswith("#"):
-            query, expected, _covers = row.split("\t")
-            table.append((query, ["/" + page.strip() for page in expected.split("|")]))
-    return table
+    return [
+        (query, pages(expected)) for query, expected, _covers in read_table("search-queries.tsv")
+    ]
+
+
+def in_guide_table() -> list[tuple[str, str, list[str]]]:
+    return [
+        (start, query, pages(expected))
+        for start, query, expected in read_table("search-in-guide.tsv")
+    ]
 
 
 def test_the_search_table_covers_both_guides_and_30_queries() -> None:
@@ -91,6 +117,88 @@ def test_the_search_table_covers_both_guides_and_30_queries() -> None:
 @pytest.mark.parametrize(("query", "expected"), search_table(), ids=[q for q, _ in search_table()])
 def test_search_puts_the_right_page_first(search_box, query: str, expected: list[str]) -> None:
     assert first_search_result(search_box, query) in expected
+
+
+@pytest.mark.parametrize(
+    ("start", "query", "expected"),
+    in_guide_table(),
+    ids=[f"{start}:{query}" for start, query, _ in in_guide_table()],
+)
+def test_search_from_inside_a_guide_answers_with_that_guide_first(
+    page, site_url: str, start: str, query: str, expected: list[str]
+) -> None:
+    open_search(page, urljoin(site_url, start))
+    assert first_search_result(page, query) in expected
+
+
+def guide_titles(site: Path) -> dict[str, str]:
+    """Each guide's folder URL ("/foot-massage/") and title, read from its built overview."""
+    return {
+        f"/{slug}/": read_page(page_file(site, f"{slug}/")).title.split(" - ")[0]
+        for slug in guide_front_matter(REPO / "docs")
+    }
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_every_result_shows_the_title_of_its_guide(
+    browser, site: Path, site_url: str, viewport: dict[str, int]
+) -> None:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    open_search(page, site_url)
+    # Every guide is made of step pages, and every step page's title says "Step".
+    first_search_result(page, "step")
+    titles = guide_titles(site)
+    seen = set()
+    for item in page.locator(".md-search-result__item").all():
+        path = urlsplit(item.locator("a.md-search-result__link").first.get_attribute("href")).path
+        guide = next((folder for folder in titles if path.startswith(folder)), None)
+        if guide is None:
+            continue
+        seen.add(guide)
+        shown = item.locator(".search-result-guide, h1").first
+        assert shown.is_visible(), path
+        assert shown.inner_text() == titles[guide], path
+    context.close()
+    assert seen == set(titles)
+
+
+def drawing_texts(site: Path, url: str) -> list[str]:
+    """A page's figure texts: the drawing's title and description, its caption."""
+    html = page_file(site, url).read_text("utf-8")
+    figures = re.findall(r"<figure\b.*?</figure>", html, flags=re.DOTALL)
+    texts = re.findall(r"<(?:title|desc|figcaption)\b[^>]*>(.*?)</", "".join(figures), re.DOTALL)
+    return [normalise(text) for text in texts if text.strip()]
+
+
+def first_paragraph_after_drawing(site: Path, url: str) -> str:
+    html = page_file(site, url).read_text("utf-8").split("</figure>", 1)[1]
+    paragraph = re.search(r"<p\b[^>]*>(.*?)</p>", html, flags=re.DOTALL)
+    assert paragraph is not None, url
+    return normalise(re.sub(r"<[^>]+>", "", paragraph.group(1)))
+
+
+def step_pages() -> list[str]:
+    return [
+        f"{slug}/{step.stem}/"
+        for slug in guide_front_matter(REPO / "docs")
+        for step in sorted((REPO / "docs" / slug).glob("step-*.md"))
+    ]
+
+
+@pytest.mark.parametrize("url", step_pages())
+def test_a_result_shows_the_pages_words_not_its_drawing(search_box, site: Path, url: str) -> None:
+    drawing = drawing_texts(site, url)
+    assert drawing, f"{url} has no drawing"
+    title = read_page(page_file(site, url)).title.split(" - ")[0]
+    # The page's own title, without its "Step N:" prefix, finds it.
+    assert first_search_result(search_box, title.split(":", 1)[-1]) == "/" + url
+    result = normalise(search_box.locator(".md-search-result__item").first.inner_text())
+    first_words = " ".join(first_paragraph_after_drawing(site, url).split()[:6])
+    for text in drawing:
+        assert text not in result
+    assert first_words in result
 
 
 @pytest.mark.parametrize("url", ["foot-massage/step-2/", "foot-massage/checklist/"])
