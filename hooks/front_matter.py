@@ -1,147 +1,158 @@
-"""Front matter, read strictly: a mistake stops the build naming the file and the field.
+"""Front matter, read strictly: a mistake is reported naming the file and the field.
 
-MkDocs' own reader ignores invalid YAML (the YAML then shows up as page text) and a page
-that is not UTF-8 ends in a traceback, so the guide model reads every page itself, in
-`on_files`, before MkDocs does.
+MkDocs' own reader ignores invalid YAML (the YAML then shows up as page text), keeps the
+last of a key written twice, and a page that is not UTF-8 ends in a traceback, so the guide
+model reads every page itself, in `on_files`, before MkDocs does. What each field may hold
+is declared in `hooks/schema.py`.
 """
 
 from __future__ import annotations
 
-import difflib
-import math
-import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import yaml
 from mkdocs.exceptions import PluginError
+from mkdocs.utils.meta import YAML_RE
+
+from titles import Titles
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File
 
-# The same fence MkDocs accepts (mkdocs.utils.meta).
-_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
-_FIRST_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
-# libyaml's safe loader where installed (as MkDocs uses): several times faster.
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-# Keys MkDocs and Material read on any page.
-_COMMON_KEYS = frozenset(
-    {"title", "description", "template", "hide", "search", "tags", "icon", "status", "subtitle"}
-)
-_KEYS_BY_KIND = {
-    "page": _COMMON_KEYS,
-    "guide": _COMMON_KEYS | {"supplies", "related", "sides", "rounds", "source"},
-    "step": _COMMON_KEYS | {"step", "summary"},
-    "guide page": _COMMON_KEYS | {"order"},
-}
+if TYPE_CHECKING:
+    _SafeLoader = yaml.SafeLoader
+else:
+    # libyaml's safe loader where installed (as MkDocs uses): several times faster.
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def fail(path: str, field: str, problem: str) -> NoReturn:
     """Stop the build with one line naming the file and the field."""
-    raise PluginError(f"{path}: '{field}' {problem}")
+    raise PluginError(line(path, field, problem))
+
+
+def line(path: str, field: str, problem: str) -> str:
+    """One mistake as the author reads it: `docs/x/index.md: 'field' problem`."""
+    return f"{path}: '{field}' {problem}"
+
+
+class Problems:
+    """Every authoring mistake found in one build, one line each, in the order found."""
+
+    def __init__(self) -> None:
+        """No mistakes yet."""
+        self._lines: list[str] = []
+
+    def __len__(self) -> int:
+        """How many mistakes were noted."""
+        return len(self._lines)
+
+    def add(self, path: str, field: str, problem: str) -> None:
+        """Note a mistake and go on looking for more."""
+        self._lines.append(line(path, field, problem))
+
+    @contextmanager
+    def collecting(self) -> Iterator[None]:
+        """Note a mistake raised with `fail` inside the block instead of stopping there."""
+        try:
+            yield
+        except PluginError as error:
+            self._lines.append(str(error))
+
+    def stop_if_any(self) -> None:
+        """Stop the build listing every mistake, one line each."""
+        if self._lines:
+            raise PluginError("\n".join(dict.fromkeys(self._lines)))
 
 
 @dataclass(frozen=True)
 class Document:
-    """A Markdown page split into its front matter and its text."""
+    """A Markdown page split into its front matter and its text.
+
+    `readable` is False when the file or its front matter could not be read (the
+    mistake is already noted); its `meta` is then empty.
+    """
 
     src_uri: str
     path: str
     meta: dict[str, Any]
     body: str
+    title: str
+    readable: bool = True
 
-    @property
-    def title(self) -> str:
-        """The `title` field, else the first `#` heading, else the file name."""
-        title = self.meta.get("title")
-        if isinstance(title, str) and title.strip():
-            return title.strip()
-        heading = _FIRST_HEADING.search(self.body)
-        if heading:
-            return heading.group(1)
-        return Path(self.src_uri).stem.replace("-", " ").capitalize()
 
-    @staticmethod
-    def kind_keys(kind: str) -> frozenset[str]:
-        """The front-matter keys a page of this kind may use."""
-        return _KEYS_BY_KIND[kind]
+class _DuplicateKey(Exception):
+    def __init__(self, key: object, first: int, second: int) -> None:
+        super().__init__(key)
+        self.key, self.first, self.second = key, first, second
 
-    def check_keys(self, allowed: frozenset[str]) -> None:
-        """Stop on a key nobody reads (a typo such as `suplies`)."""
-        for key in self.meta:
-            if key in allowed:
+
+class _StrictLoader(_SafeLoader):
+    """The safe loader, refusing a key written twice in one mapping (YAML keeps the last)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[object, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                if key in seen:
+                    raise _DuplicateKey(key, seen[key], key_node.start_mark.line)
+                seen[key] = key_node.start_mark.line
+            except TypeError:  # an unhashable key: the safe constructor reports it
                 continue
-            hint = _hint(str(key), allowed)
-            known = ", ".join(sorted(allowed))
-            fail(self.path, str(key), f"is not a known field here{hint} (known: {known})")
-
-    def required_string(self, key: str) -> str:
-        """A non-empty one-line string field."""
-        value = self.meta.get(key)
-        if value is None:
-            fail(self.path, key, "is missing")
-        if not isinstance(value, str) or not value.strip():
-            fail(self.path, key, f"must be a non-empty line of text, not {value!r}")
-        return " ".join(value.split())
-
-    def optional_number(self, key: str) -> float:
-        """A number used for sorting; pages without it come last."""
-        value = self.meta.get(key)
-        if value is None:
-            return math.inf
-        if not isinstance(value, int | float) or isinstance(value, bool):
-            fail(self.path, key, f"must be a number, not {value!r}")
-        return float(value)
-
-    def optional_positive_int(self, key: str, *, default: int) -> int:
-        """A whole number of at least 1."""
-        value = self.meta.get(key, default)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            fail(self.path, key, f"must be a whole number of at least 1, not {value!r}")
-        return value
-
-    def optional_string_list(self, key: str) -> list[str]:
-        """A list of at least two non-empty strings, or nothing."""
-        value = self.meta.get(key)
-        if value is None:
-            return []
-        if (
-            not isinstance(value, list)
-            or len(value) < 2
-            or not all(isinstance(item, str) and item.strip() for item in value)
-        ):
-            fail(self.path, key, f"must be a list of at least two names, not {value!r}")
-        return [item.strip() for item in value]
+        return super().construct_mapping(node, deep)
 
 
-def read_document(file: File, config: MkDocsConfig) -> Document:
-    """Read a page's text and front matter, stopping on bad encoding or bad YAML."""
+def read_document(file: File, config: MkDocsConfig, titles: Titles, problems: Problems) -> Document:
+    """Read a page's text and front matter, noting bad encoding, bad YAML or a repeated key."""
     path = display_path(file, config)
     try:
         text = file.content_string
     except UnicodeDecodeError as error:
-        fail(
+        problems.add(
             path,
             "encoding",
             f"is not UTF-8 (byte 0x{error.object[error.start]:02x} at offset {error.start}):"
             " save the file as UTF-8",
         )
-    text = text.lstrip("\ufeff")
-    match = _FRONT_MATTER.match(text)
+        return Document(file.src_uri, path, {}, "", file.name, readable=False)
+    match = YAML_RE.match(text)
     if not match:
-        return Document(file.src_uri, path, {}, text)
-    try:
-        meta = yaml.load(match.group(1), Loader=_FAST_LOADER)  # a safe loader
-    except yaml.YAMLError:
-        _fail_with_yaml_problem(path, match.group(1))
+        return Document(file.src_uri, path, {}, text, titles.of({}, text, file))
+    body = text[match.end() :]
+    meta = _load_yaml(path, match.group(1), problems)
     if meta is None:
-        meta = {}
+        return Document(file.src_uri, path, {}, body, titles.of({}, body, file), readable=False)
+    return Document(file.src_uri, path, meta, body, titles.of(meta, body, file))
+
+
+def _load_yaml(path: str, text: str, problems: Problems) -> dict[str, Any] | None:
+    """The front matter as a mapping, or None after noting what is wrong with it."""
+    try:
+        meta = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a safe loader
+    except _DuplicateKey as error:
+        # +2: the YAML starts on the line after the opening '---'.
+        problems.add(
+            path,
+            str(error.key),
+            f"is written twice (lines {error.first + 2} and {error.second + 2}):"
+            " keep one, or the first is lost",
+        )
+        return None
+    except yaml.YAMLError:
+        problems.add(path, "front matter", f"is not valid YAML: {_yaml_problem(text)}")
+        return None
+    if meta is None:
+        return {}
     if not isinstance(meta, dict):
-        fail(path, "front matter", "must be a mapping of fields (key: value)")
-    return Document(file.src_uri, path, meta, text[match.end() :])
+        problems.add(path, "front matter", "must be a mapping of fields (key: value)")
+        return None
+    return meta
 
 
 def display_path(file: File, config: MkDocsConfig) -> str:
@@ -155,32 +166,15 @@ def display_path(file: File, config: MkDocsConfig) -> str:
     return source.as_posix()
 
 
-def _hint(key: str, allowed: frozenset[str]) -> str:
-    """A close field name: first among the allowed ones, then among other kinds' fields.
-
-    A guide's `index.md` with `suplies` is not a guide at all (a guide has `supplies`), so
-    the typo must also be matched against the fields of the page it was meant to be.
-    """
-    for keys in (allowed, *_KEYS_BY_KIND.values()):
-        close = difflib.get_close_matches(key, sorted(keys), n=1)
-        if close and close[0] != key:
-            return f"; did you mean '{close[0]}'?"
-    return ""
-
-
-def _fail_with_yaml_problem(path: str, text: str) -> NoReturn:
-    """Stop with the pure-Python parser's message, which names the problem and its line."""
+def _yaml_problem(text: str) -> str:
+    """The pure-Python parser's message, which names the problem and its line."""
     try:
         yaml.safe_load(text)
     except yaml.YAMLError as error:
-        fail(path, "front matter", f"is not valid YAML: {_yaml_problem(error)}")
-    fail(path, "front matter", "is not valid YAML")
-
-
-def _yaml_problem(error: yaml.YAMLError) -> str:
-    mark = getattr(error, "problem_mark", None)
-    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-    if mark is None:
-        return problem
-    # +2: the YAML starts on the line after the opening '---'.
-    return f"{problem} (line {mark.line + 2})"
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        if mark is None:
+            return str(problem)
+        # +2: the YAML starts on the line after the opening '---'.
+        return f"{problem} (line {mark.line + 2})"
+    return "it cannot be read"

@@ -4,8 +4,10 @@ Not a hook itself: `hooks/guides.py` builds the model in `on_files` and stores i
 build's config; the other hooks read it with `site_of(config)`. Nothing here is kept at
 module level, so two builds in one process (as under `mkdocs serve`) never share state.
 
-A guide is a folder whose `index.md` has `supplies`. Its pages are the overview (that
-`index.md`), step pages (`step` and `summary`) and other pages (optional `order`).
+A guide is a folder whose `index.md` has a guide's fields (`supplies`, ...) or that holds
+step pages. Its pages are the overview (that `index.md`), step pages (`step` and `summary`)
+and other pages (optional `order`); `hooks/schema.py` says what each may hold. Every
+mistake of a build is noted with its file and field, and the build stops listing them all.
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from front_matter import Document, fail, read_document
+from front_matter import Document, Problems, fail, read_document
+from schema import GuideFields, GuidePageFields, PageFields, StepFields, keys_of, validate
+from templates import page_url
+from titles import Titles
 from source import Source, read_source
 
 if TYPE_CHECKING:
@@ -25,6 +30,14 @@ CONFIG_KEY = "massage_guides_site"
 OVERVIEW = "index.md"
 CHECKLIST = "checklist.md"
 PRINT = "print.md"
+FOLLOW = "follow.md"
+# The pages generated for every guide, and what a reader knows them as: an author's page
+# at one of their addresses (`checklist.md`, `checklist/index.md`, ...) stops the build.
+GENERATED = {CHECKLIST: "checklist", PRINT: "print document", FOLLOW: "follow-along page"}
+# Where an overview shows its supplies (hooks/supplies.py); without it, at the overview's end.
+SUPPLIES_MARKER = "<!-- supplies -->"
+# Fields only a guide's overview has: an index.md with one of them makes its folder a guide.
+_GUIDE_ONLY = keys_of(GuideFields) - keys_of(PageFields)
 
 # Admonitions an author marks for the checklist: `!!! warning checklist "Title"`.
 _CHECKLIST_ADMONITION = re.compile(
@@ -112,6 +125,11 @@ class Guide:
         """The generated whole-guide print document's `src_uri`."""
         return f"{self.slug}/{PRINT}"
 
+    @property
+    def follow_uri(self) -> str:
+        """The generated follow-along page's `src_uri`."""
+        return f"{self.slug}/{FOLLOW}"
+
     def reading_order(self) -> list[str]:
         """The `src_uri` of every page of the guide, in the order a reader walks them."""
         return [
@@ -156,34 +174,61 @@ def store_site(config: MkDocsConfig, site: Site) -> None:
 
 
 def load_site(files: Files, config: MkDocsConfig) -> Site:
-    """Read every Markdown page's front matter and build the model, or stop the build."""
+    """Read every page's front matter and build the model, or stop listing every mistake."""
+    problems = Problems()
+    titles = Titles(config)
     documents = {
-        file.src_uri: read_document(file, config)
+        file.src_uri: read_document(file, config, titles, problems)
         for file in files.documentation_pages(inclusion=lambda level: level.is_included())
         if not file.generated_by
     }
-    guide_dirs = {
-        uri.rpartition("/")[0]
-        for uri, doc in documents.items()
-        if uri.endswith("/" + OVERVIEW) and "supplies" in doc.meta
-    }
+    guide_dirs = _guide_folders(documents)
     members: dict[str, dict[str, Document]] = {slug: {} for slug in sorted(guide_dirs)}
+    outside: list[Document] = []
     for uri, doc in documents.items():
         owner = _owner(uri, guide_dirs)
-        if owner is not None:
+        if owner is None:
+            outside.append(doc)
+        else:
             members[owner][uri] = doc
     site = Site()
     for slug, pages in members.items():
-        site.guides[slug] = _build_guide(slug, pages)
-        site.page_guide.update(dict.fromkeys(pages, slug))
-        site.page_guide[site.guides[slug].checklist_uri] = slug
-        site.page_guide[site.guides[slug].print_uri] = slug
+        with problems.collecting():
+            guide = _build_guide(slug, pages, config, problems)
+            if guide is not None:
+                site.guides[slug] = guide
+                site.page_guide.update(dict.fromkeys(pages, slug))
+                for name in GENERATED:
+                    site.page_guide[f"{slug}/{name}"] = slug
     for guide in site.guides.values():
-        _check_related(guide, site, documents[guide.overview_uri])
-    for uri, doc in documents.items():
-        if uri not in site.page_guide:
-            doc.check_keys(doc.kind_keys("page"))
+        _check_related(guide, guide_dirs, documents[guide.overview_uri], problems)
+    for doc in outside:
+        if doc.readable:
+            validate(doc, PageFields, problems)
+    problems.stop_if_any()
     return site
+
+
+def _guide_folders(documents: dict[str, Document]) -> set[str]:
+    """Folders with an overview (`index.md`) that has a guide's fields or holds step pages.
+
+    Step pages make a folder a guide even when its overview's front matter is empty or
+    misspelt (`suplies`), so the mistake is reported at that overview.
+    """
+    folders = set()
+    for uri, doc in documents.items():
+        folder, _, name = uri.rpartition("/")
+        if not folder:
+            continue
+        if name == OVERVIEW and _GUIDE_ONLY.intersection(doc.meta):
+            folders.add(folder)
+        elif name != OVERVIEW and _is_step(uri, doc) and f"{folder}/{OVERVIEW}" in documents:
+            folders.add(folder)
+    return folders
+
+
+def _is_step(uri: str, doc: Document) -> bool:
+    return "step" in doc.meta or uri.rpartition("/")[2].startswith("step-")
 
 
 def _owner(src_uri: str, guide_dirs: set[str]) -> str | None:
@@ -196,49 +241,82 @@ def _owner(src_uri: str, guide_dirs: set[str]) -> str | None:
     return None
 
 
-def _build_guide(slug: str, documents: dict[str, Document]) -> Guide:
+def _build_guide(
+    slug: str, documents: dict[str, Document], config: MkDocsConfig, problems: Problems
+) -> Guide | None:
+    """The guide, or None when one of its pages has a mistake (each noted in `problems`)."""
     overview = documents[f"{slug}/{OVERVIEW}"]
-    overview.check_keys(overview.kind_keys("guide"))
+    fields = validate(overview, GuideFields, problems) if overview.readable else None
+    source_read, source = _read_source(overview, problems) if fields is not None else (False, None)
+    complete = source_read
     steps: list[Step] = []
     pages: list[GuidePage] = []
     for uri, doc in sorted(documents.items()):
         if uri == overview.src_uri:
             continue
-        if uri.rpartition("/")[2] in (CHECKLIST, PRINT):
-            name = uri.rpartition("/")[2]
-            fail(doc.path, "file name", f"'{name}' is generated for every guide: rename it")
-        if "step" in doc.meta or uri.rpartition("/")[2].startswith("step-"):
-            doc.check_keys(doc.kind_keys("step"))
-            steps.append(_read_step(doc))
+        if _takes_a_generated_address(slug, doc, config, problems) or not doc.readable:
+            complete = False
+        elif _is_step(uri, doc):
+            values = validate(doc, StepFields, problems)
+            if values is None:
+                complete = False
+            else:
+                steps.append(Step(values["step"], doc.title, values["summary"], uri, doc.body))
         else:
-            doc.check_keys(doc.kind_keys("guide page"))
-            pages.append(GuidePage(doc.title, doc.optional_number("order"), uri, doc.body))
+            values = validate(doc, GuidePageFields, problems)
+            if values is None:
+                complete = False
+            else:
+                pages.append(GuidePage(doc.title, values["order"], uri, doc.body))
+    if not complete or fields is None:
+        return None
     steps.sort(key=lambda step: step.number)
     _check_step_numbers(steps, documents, overview)
-    sides = overview.optional_string_list("sides")
+    pages.sort(key=lambda page: (page.order, page.src_uri))
+    in_order = [overview, *(documents[step.src_uri] for step in steps)]
+    in_order += [documents[page.src_uri] for page in pages]
     return Guide(
         slug=slug,
         title=overview.title,
-        description=overview.required_string("description"),
-        supplies=_read_supplies(overview),
+        description=fields["description"],
+        supplies=tuple(Supply(name, note) for name, note in fields["supplies"]),
         steps=tuple(steps),
-        pages=tuple(sorted(pages, key=lambda page: (page.order, page.src_uri))),
-        related=_read_related(overview),
-        sides=tuple(sides),
-        rounds=overview.optional_positive_int("rounds", default=1),
-        warnings=tuple(w for doc in documents.values() for w in _checklist_warnings(doc)),
+        pages=tuple(pages),
+        related=tuple(
+            item if isinstance(item, str) else ExternalLink(*item) for item in fields["related"]
+        ),
+        sides=fields["sides"],
+        rounds=fields["rounds"],
+        warnings=tuple(warning for doc in in_order for warning in _checklist_warnings(doc)),
         overview_body=overview.body,
-        source=read_source(overview),
+        source=source,
     )
 
 
-def _read_step(doc: Document) -> Step:
-    number = doc.meta.get("step")
-    if number is None:
-        fail(doc.path, "step", "is missing: a step page needs 'step: <number>'")
-    if not isinstance(number, int) or isinstance(number, bool):
-        fail(doc.path, "step", f"must be a whole number, not {number!r}")
-    return Step(number, doc.title, doc.required_string("summary"), doc.src_uri, doc.body)
+def _read_source(overview: Document, problems: Problems) -> tuple[bool, Source | None]:
+    """Whether the overview's `source` could be read, and it (None when it names none)."""
+    read, source = False, None
+    with problems.collecting():
+        source = read_source(overview)
+        read = True
+    return read, source
+
+
+def _takes_a_generated_address(
+    slug: str, doc: Document, config: MkDocsConfig, problems: Problems
+) -> bool:
+    """A page whose address is that of a page generated for the guide (one would be lost)."""
+    url = page_url(config, doc.src_uri)
+    for name, what in GENERATED.items():
+        if url == page_url(config, f"{slug}/{name}"):
+            problems.add(
+                doc.path,
+                "file name",
+                f"'{doc.src_uri[len(slug) + 1 :]}' is where the guide's generated {what} goes"
+                f" ({url}): rename it",
+            )
+            return True
+    return False
 
 
 def _check_step_numbers(
@@ -265,61 +343,13 @@ def _check_step_numbers(
         )
 
 
-def _read_supplies(doc: Document) -> tuple[Supply, ...]:
-    items = doc.meta.get("supplies")
-    if not isinstance(items, list) or not items:
-        fail(doc.path, "supplies", "must be a non-empty list")
-    supplies = []
-    for index, item in enumerate(items, start=1):
-        if isinstance(item, str) and item.strip():
-            supplies.append(Supply(item.strip()))
-        elif (
-            isinstance(item, dict)
-            and set(item) <= {"name", "note"}
-            and isinstance(item.get("name"), str)
-            and item["name"].strip()
-            and isinstance(item.get("note", ""), str)
-        ):
-            supplies.append(Supply(item["name"].strip(), item.get("note", "").strip()))
-        else:
-            fail(
-                doc.path,
-                "supplies",
-                f"item {index} must be a name or {{name, note}}, not {item!r}",
-            )
-    return tuple(supplies)
-
-
-def _read_related(doc: Document) -> tuple[str | ExternalLink, ...]:
-    items = doc.meta.get("related", [])
-    if items is None:
-        items = []
-    if not isinstance(items, list):
-        fail(doc.path, "related", "must be a list of guide folder names or {title, url}")
-    related: list[str | ExternalLink] = []
-    for index, item in enumerate(items, start=1):
-        if isinstance(item, str) and item.strip():
-            related.append(item.strip().strip("/"))
-        elif (
-            isinstance(item, dict)
-            and set(item) == {"title", "url"}
-            and all(isinstance(value, str) and value.strip() for value in item.values())
-        ):
-            related.append(ExternalLink(item["title"].strip(), item["url"].strip()))
-        else:
-            fail(
-                doc.path,
-                "related",
-                f"item {index} must be a guide folder name or {{title, url}}, not {item!r}",
-            )
-    return tuple(related)
-
-
-def _check_related(guide: Guide, site: Site, overview: Document) -> None:
+def _check_related(
+    guide: Guide, guide_dirs: set[str], overview: Document, problems: Problems
+) -> None:
     for item in guide.related:
-        if isinstance(item, str) and item not in site.guides:
-            known = ", ".join(sorted(site.guides))
-            fail(overview.path, "related", f"'{item}' is not a guide (guides: {known})")
+        if isinstance(item, str) and item not in guide_dirs:
+            known = ", ".join(sorted(guide_dirs))
+            problems.add(overview.path, "related", f"'{item}' is not a guide (guides: {known})")
 
 
 def _checklist_warnings(doc: Document) -> list[ChecklistWarning]:

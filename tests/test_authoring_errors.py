@@ -3,6 +3,7 @@
 Each folder under `tests/fixtures/` is a small site (a home page and one guide, `guide/`)
 with exactly one mistake, built with the real mkdocs.yml, hooks and overrides in a
 subprocess, the way an author runs it. `valid/` is the same site without a mistake.
+Several mistakes at once are all listed, one line each (`SEVERAL`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
+from guide_model import GENERATED
 
 REPO = Path(__file__).resolve().parents[1]
 CONFIG = REPO / "mkdocs.yml"
@@ -25,6 +28,10 @@ ERROR_PREFIX = "ERROR   -  "
 NOT_UTF_8 = "not-utf-8"
 LATIN_1_LINE = b"Rest with a coffee at the caf\xe9 afterwards.\n"
 
+GUIDE_KEYS = (
+    " (known: description, hide, icon, related, rounds, search, sides, status, subtitle,"
+    " supplies, tags, template, title)"
+)
 # Fixture folder (named for the mistake) and the whole message; {docs} is the docs folder
 # as the message shows it (relative to mkdocs.yml when inside the repo).
 MISTAKES = {
@@ -58,10 +65,10 @@ MISTAKES = {
     "related-guide-missing": (
         "{docs}/guide/index.md: 'related' 'back-massag' is not a guide (guides: guide)"
     ),
+    # A guide (it has step pages) whose overview misspells `supplies`: reported there, once.
     "unknown-key-typo": (
         "{docs}/guide/index.md: 'suplies' is not a known field here;"
-        " did you mean 'supplies'?"
-        " (known: description, hide, icon, search, status, subtitle, tags, template, title)"
+        " did you mean 'supplies'?" + GUIDE_KEYS
     ),
     NOT_UTF_8: (
         "{docs}/guide/step-1.md: 'encoding' is not UTF-8 (byte 0xe9 at offset {offset}):"
@@ -80,9 +87,38 @@ MISTAKES = {
         " say what this site changed from the source"
     ),
     "author-written-checklist": (
-        "{docs}/guide/checklist.md: 'file name' 'checklist.md' is generated for every guide:"
-        " rename it"
+        "{docs}/guide/checklist.md: 'file name' 'checklist.md' is where the guide's generated"
+        " checklist goes (guide/checklist/): rename it"
     ),
+    "supplies-written-twice": (
+        "{docs}/guide/index.md: 'supplies' is written twice (lines 3 and 6):"
+        " keep one, or the first is lost"
+    ),
+    "related-url-javascript": (
+        "{docs}/guide/index.md: 'related' item 1 url 'javascript:alert(1)' must start with"
+        " http:// or https:// (a guide of this site is named by its folder instead)"
+    ),
+}
+
+# Fixture folder and every line of its message, in order.
+SEVERAL = {
+    # An overview with no front matter is reported at that overview, each field once.
+    "overview-front-matter-empty": [
+        "{docs}/guide/index.md: 'description' is missing",
+        "{docs}/guide/index.md: 'supplies' is missing",
+    ],
+    # A guide listing a guide whose overview is misspelt: only the misspelling is reported.
+    "overview-misspelt-and-listed": [
+        "{docs}/other/index.md: 'suplies' is not a known field here; did you mean 'supplies'?"
+        + GUIDE_KEYS,
+    ],
+    "several-mistakes": [
+        "{docs}/guide/index.md: 'rounds' must be a whole number of at least 1, not 0",
+        "{docs}/guide/step-1.md: 'summary' is missing",
+        "{docs}/guide/tips.md: 'order' must be a number, not 'first'",
+        "{docs}/index.md: 'descripton' is not a known field here; did you mean 'description'?"
+        " (known: description, hide, icon, search, status, subtitle, tags, template, title)",
+    ],
 }
 
 
@@ -118,6 +154,34 @@ def latin_1_copy(tmp_path: Path) -> tuple[Path, int]:
     return docs, text.index(b"\xe9")
 
 
+def valid_copy(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    shutil.copytree(VALID, docs)
+    return docs
+
+
+def error_block(output: str) -> list[str]:
+    """The lines of the one error MkDocs printed: its first line after `ERROR`, then the rest."""
+    lines = output.splitlines()
+    starts = [number for number, line in enumerate(lines) if line.startswith("ERROR")]
+    assert len(starts) == 1, output
+    block = [lines[starts[0]].removeprefix(ERROR_PREFIX)]
+    for line in lines[starts[0] + 1 :]:
+        if not line.strip() or line.startswith(("INFO", "WARNING", "Aborted")):
+            break
+        block.append(line)
+    return block
+
+
+def assert_stopped_with(result: subprocess.CompletedProcess[str], site: Path, lines: list[str]):
+    """The build failed with exactly these lines, no traceback and no page written."""
+    assert result.returncode != 0, result.stdout
+    assert "Traceback" not in result.stdout
+    assert error_block(result.stdout) == lines
+    # The hooks stop the build in on_files (the tag rule: on_env), before any page is written.
+    assert (sorted(site.rglob("*.html")) if site.exists() else []) == []
+
+
 def files_of(docs: Path) -> dict[str, bytes]:
     return {path.relative_to(docs).as_posix(): path.read_bytes() for path in docs.rglob("*.md")}
 
@@ -151,12 +215,39 @@ def test_a_mistake_stops_the_build_with_one_line_naming_file_and_field(
         docs, offset = FIXTURES / case / "docs", 0
     site = tmp_path / "site"
     result = build(docs, site)
+    assert_stopped_with(result, site, [MISTAKES[case].format(docs=shown(docs), offset=offset)])
 
-    assert result.returncode != 0, result.stdout
-    assert "Traceback" not in result.stdout
-    errors = [line for line in result.stdout.splitlines() if line.startswith("ERROR")]
-    expected = MISTAKES[case].format(docs=shown(docs), offset=offset)
-    assert errors == [ERROR_PREFIX + expected]
-    # The hooks stop the build in on_files (the tag rule: on_env), before any page is written.
-    assert not (site / "guide" / "step-1" / "index.html").exists()
-    assert (sorted(site.rglob("*.html")) if site.exists() else []) == []
+
+@pytest.mark.parametrize("case", list(SEVERAL))
+def test_every_mistake_is_listed_with_its_file_and_field(case: str, tmp_path: Path) -> None:
+    docs, site = FIXTURES / case / "docs", tmp_path / "site"
+    expected = [line.format(docs=shown(docs)) for line in SEVERAL[case]]
+    assert_stopped_with(build(docs, site), site, expected)
+
+
+@pytest.mark.parametrize("name", sorted(GENERATED))
+def test_an_author_page_at_a_generated_address_stops_the_build(name: str, tmp_path: Path) -> None:
+    docs, site = valid_copy(tmp_path), tmp_path / "site"
+    folder = name.removesuffix(".md")
+    page = docs / "guide" / folder / "index.md"
+    page.parent.mkdir()
+    page.write_text("# My own page\n\nText.\n", encoding="utf-8")
+    expected = (
+        f"{shown(docs)}/guide/{folder}/index.md: 'file name' '{folder}/index.md' is where the"
+        f" guide's generated {GENERATED[name]} goes (guide/{folder}/): rename it"
+    )
+    assert_stopped_with(build(docs, site), site, [expected])
+
+
+@pytest.mark.parametrize("url", ["data:text/html,<script>alert(1)</script>", "example.org/page"])
+def test_a_related_url_must_be_a_web_address(url: str, tmp_path: Path) -> None:
+    docs, site = valid_copy(tmp_path), tmp_path / "site"
+    overview = docs / "guide" / "index.md"
+    front_matter, fence, text = overview.read_text(encoding="utf-8").partition("\n---\n")
+    related = f"\nrelated:\n  - title: Elsewhere\n    url: '{url}'"
+    overview.write_text(front_matter + related + fence + text, encoding="utf-8")
+    expected = (
+        f"{shown(docs)}/guide/index.md: 'related' item 1 url {url!r} must start with"
+        " http:// or https:// (a guide of this site is named by its folder instead)"
+    )
+    assert_stopped_with(build(docs, site), site, [expected])
