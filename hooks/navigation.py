@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from markupsafe import escape
 from mkdocs.structure.nav import Navigation, Section
 
 from guide_model import site_of
@@ -97,7 +98,8 @@ def _nav_entries(site: Site, files: Files) -> list[str | dict[str, object]]:
 def _guide_section(guide: Guide) -> dict[str, object]:
     pages: list[str | dict[str, str]] = list(guide.reading_order())
     pages[-1] = {"Checklist": guide.checklist_uri}
-    return {guide.title: pages}
+    # Material prints a section's title as HTML; the guide's title is plain text.
+    return {escape(guide.title): pages}
 
 
 def _by_title(guide: Guide) -> str:

@@ -14,10 +14,9 @@ from typing import TYPE_CHECKING
 
 import yaml
 from address import public_address, qr_code
-from markupsafe import Markup
 from mkdocs.structure.files import File, InclusionLevel
 
-from guide_model import site_of
+from guide_model import SUPPLIES_MARKER, site_of
 from templates import page_url, render
 
 if TYPE_CHECKING:
@@ -71,19 +70,27 @@ def _document(guide: Guide, config: MkDocsConfig) -> str:
         "search": {"exclude": True},
     }
     address = public_address(guide, config)
-    # The overview's title is the document's; its sections keep their level.
-    parts = [_FIRST_H1.sub("", guide.overview_body, count=1)]
+    parts = [_overview_part(guide.overview_body)]
     parts += [_one_level_down(step.body) for step in guide.steps]
     parts += [_one_level_down(page.body) for page in guide.pages]
     body = render(
         config,
         "partials/print-document.html",
         guide=guide,
-        parts=[Markup(part.strip()) for part in parts],
+        parts=[part.strip() for part in parts],
         address=address,
         qr_code=qr_code(address) if address else None,
     )
     return f"---\n{yaml.safe_dump(front_matter, sort_keys=False)}---\n\n{body}"
+
+
+def _overview_part(markdown: str) -> str:
+    """The overview without its title (the document's own), supplies where the page has them."""
+    part = _FIRST_H1.sub("", markdown, count=1)
+    if SUPPLIES_MARKER not in part:
+        # As on the overview page: the supplies end the overview, before the first step.
+        part = f"{part.rstrip()}\n\n{SUPPLIES_MARKER}\n"
+    return part
 
 
 def _one_level_down(markdown: str) -> str:

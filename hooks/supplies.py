@@ -2,22 +2,21 @@
 
 Rendered into the Markdown (not the template) so it is page text and in the search index.
 The list replaces the `<!-- supplies -->` marker, or ends the page when there is none; the
-guide's print document carries the overview's text, marker included.
+guide's print document carries the overview's text with the marker (added at the end of the
+overview's part when the overview has none).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from guide_model import site_of
+from guide_model import SUPPLIES_MARKER, site_of
 from templates import render
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
-
-MARKER = "<!-- supplies -->"
 
 
 def on_page_markdown(
@@ -28,6 +27,6 @@ def on_page_markdown(
     if guide is None or page.file.src_uri not in (guide.overview_uri, guide.print_uri):
         return None
     supplies = render(config, "partials/supplies.html", supplies=guide.supplies).strip()
-    if MARKER in markdown:
-        return markdown.replace(MARKER, supplies, 1)
+    if SUPPLIES_MARKER in markdown:
+        return markdown.replace(SUPPLIES_MARKER, supplies, 1)
     return f"{markdown.rstrip()}\n\n{supplies}\n"

@@ -2,10 +2,16 @@
 
 Not a hook. Python decides what a fragment holds; the template decides how it looks.
 The environment is made once per build and kept on that build's config.
+
+Templates output HTML and are autoescaped. A template that outputs Markdown (the
+checklist, the print document) turns autoescape off for its whole text and escapes each
+plain-text field itself: `| e` inside HTML blocks, `| markdown_text` in Markdown lines.
+Markdown it is given (a warning's text, a page's text) then reaches the page unchanged.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.structure.files import File
@@ -28,7 +34,18 @@ def _environment(config: MkDocsConfig) -> Environment:
         env = config[_CONFIG_KEY] = config.theme.get_env()
         # Author text goes into these templates: escape it (MkDocs' own env does not).
         env.autoescape = True
+        env.filters["markdown_text"] = markdown_text
     return env
+
+
+# Python-Markdown's backslash escapes (markdown.Markdown.ESCAPED_CHARS) and `|` for tables.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+
+
+def markdown_text(text: object) -> str:
+    """Plain text as Markdown that renders to that text: `<`, `&` and `*` stay themselves."""
+    escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", str(text))
+    return escaped.replace("&", "&amp;").replace("<", "&lt;")
 
 
 def page_url(config: MkDocsConfig, src_uri: str) -> str:
