@@ -1,19 +1,24 @@
 """An authoring mistake stops `mkdocs build` with one line naming the file and the field.
 
 Each folder under `tests/fixtures/` is a small site (a home page and one guide, `guide/`)
-with exactly one mistake, built with the real mkdocs.yml, hooks and overrides in a
-subprocess, the way an author runs it. `valid/` is the same site without a mistake.
-Several mistakes at once are all listed, one line each (`SEVERAL`).
+with exactly one mistake, built in-process with the real mkdocs.yml, hooks and overrides.
+`valid/` is the same site without a mistake. Several mistakes at once are all listed, one
+line each (`SEVERAL`). Two builds run `mkdocs build` the way an author does, to see what
+the command prints.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build as build_in_process
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 from guide_model import GENERATED
 
@@ -122,7 +127,7 @@ SEVERAL = {
 }
 
 
-def build(docs: Path, site: Path) -> subprocess.CompletedProcess[str]:
+def run_mkdocs(docs: Path, site: Path) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of a docs folder with this repo's config; output interleaved."""
     env = {**os.environ, "GUIDES_DOCS_DIR": str(docs), "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
@@ -160,6 +165,19 @@ def valid_copy(tmp_path: Path) -> Path:
     return docs
 
 
+def stop_lines(docs: Path, site: Path, caplog: pytest.LogCaptureFixture) -> list[str]:
+    """Build in-process: the build must stop (no other exception), logging one error; its lines."""
+    config = load_config(str(CONFIG), docs_dir=str(docs), site_dir=str(site), strict=True)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+        build_in_process(config)
+    errors = [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR]
+    assert len(errors) == 1, errors
+    # The hooks stop the build in on_files (the tag rule: on_env), before any page is written.
+    assert (sorted(site.rglob("*.html")) if site.exists() else []) == []
+    return errors[0].splitlines()
+
+
 def error_block(output: str) -> list[str]:
     """The lines of the one error MkDocs printed: its first line after `ERROR`, then the rest."""
     lines = output.splitlines()
@@ -173,22 +191,13 @@ def error_block(output: str) -> list[str]:
     return block
 
 
-def assert_stopped_with(result: subprocess.CompletedProcess[str], site: Path, lines: list[str]):
-    """The build failed with exactly these lines, no traceback and no page written."""
-    assert result.returncode != 0, result.stdout
-    assert "Traceback" not in result.stdout
-    assert error_block(result.stdout) == lines
-    # The hooks stop the build in on_files (the tag rule: on_env), before any page is written.
-    assert (sorted(site.rglob("*.html")) if site.exists() else []) == []
-
-
 def files_of(docs: Path) -> dict[str, bytes]:
     return {path.relative_to(docs).as_posix(): path.read_bytes() for path in docs.rglob("*.md")}
 
 
 def test_the_valid_fixture_builds_strict_clean(tmp_path: Path) -> None:
     site = tmp_path / "site"
-    result = build(VALID, site)
+    result = run_mkdocs(VALID, site)
     assert result.returncode == 0, result.stdout
     assert [line for line in result.stdout.splitlines() if not line.startswith("INFO")] == []
     for page in ("index.html", "guide/index.html", "guide/step-1/index.html"):
@@ -207,26 +216,39 @@ def test_each_fixture_differs_from_the_valid_site_in_one_file(case: str) -> None
 
 @pytest.mark.parametrize("case", list(MISTAKES))
 def test_a_mistake_stops_the_build_with_one_line_naming_file_and_field(
-    case: str, tmp_path: Path
+    case: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     if case == NOT_UTF_8:
         docs, offset = latin_1_copy(tmp_path)
     else:
         docs, offset = FIXTURES / case / "docs", 0
-    site = tmp_path / "site"
-    result = build(docs, site)
-    assert_stopped_with(result, site, [MISTAKES[case].format(docs=shown(docs), offset=offset)])
+    expected = MISTAKES[case].format(docs=shown(docs), offset=offset)
+    assert stop_lines(docs, tmp_path / "site", caplog) == [expected]
 
 
 @pytest.mark.parametrize("case", list(SEVERAL))
-def test_every_mistake_is_listed_with_its_file_and_field(case: str, tmp_path: Path) -> None:
-    docs, site = FIXTURES / case / "docs", tmp_path / "site"
+def test_every_mistake_is_listed_with_its_file_and_field(
+    case: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    docs = FIXTURES / case / "docs"
     expected = [line.format(docs=shown(docs)) for line in SEVERAL[case]]
-    assert_stopped_with(build(docs, site), site, expected)
+    assert stop_lines(docs, tmp_path / "site", caplog) == expected
+
+
+def test_the_command_prints_every_mistake_and_no_traceback(tmp_path: Path) -> None:
+    docs, site = FIXTURES / "several-mistakes" / "docs", tmp_path / "site"
+    result = run_mkdocs(docs, site)
+    assert result.returncode != 0, result.stdout
+    assert "Traceback" not in result.stdout
+    expected = [line.format(docs=shown(docs)) for line in SEVERAL["several-mistakes"]]
+    assert error_block(result.stdout) == expected
+    assert not site.exists() or not list(site.rglob("*.html"))
 
 
 @pytest.mark.parametrize("name", sorted(GENERATED))
-def test_an_author_page_at_a_generated_address_stops_the_build(name: str, tmp_path: Path) -> None:
+def test_an_author_page_at_a_generated_address_stops_the_build(
+    name: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     docs, site = valid_copy(tmp_path), tmp_path / "site"
     folder = name.removesuffix(".md")
     page = docs / "guide" / folder / "index.md"
@@ -236,11 +258,13 @@ def test_an_author_page_at_a_generated_address_stops_the_build(name: str, tmp_pa
         f"{shown(docs)}/guide/{folder}/index.md: 'file name' '{folder}/index.md' is where the"
         f" guide's generated {GENERATED[name]} goes (guide/{folder}/): rename it"
     )
-    assert_stopped_with(build(docs, site), site, [expected])
+    assert stop_lines(docs, site, caplog) == [expected]
 
 
 @pytest.mark.parametrize("url", ["data:text/html,<script>alert(1)</script>", "example.org/page"])
-def test_a_related_url_must_be_a_web_address(url: str, tmp_path: Path) -> None:
+def test_a_related_url_must_be_a_web_address(
+    url: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     docs, site = valid_copy(tmp_path), tmp_path / "site"
     overview = docs / "guide" / "index.md"
     front_matter, fence, text = overview.read_text(encoding="utf-8").partition("\n---\n")
@@ -250,4 +274,4 @@ def test_a_related_url_must_be_a_web_address(url: str, tmp_path: Path) -> None:
         f"{shown(docs)}/guide/index.md: 'related' item 1 url {url!r} must start with"
         " http:// or https:// (a guide of this site is named by its folder instead)"
     )
-    assert_stopped_with(build(docs, site), site, [expected])
+    assert stop_lines(docs, site, caplog) == [expected]
