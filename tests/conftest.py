@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
 
 REPO = Path(__file__).resolve().parents[1]
 CONFIG = REPO / "mkdocs.yml"
@@ -33,6 +34,8 @@ os.environ["NO_MKDOCS_2_WARNING"] = "1"
 # Tests import the hooks' plain modules (the guide model) the way the hooks do.
 sys.path.insert(0, str(REPO / "hooks"))
 
+from guide_model import Guide, load_site  # noqa: E402 - found through the path just set
+
 
 def build_site(site_dir: Path, docs_dir: Path | None = None, **overrides: object) -> Path:
     """Build the site strictly, with this repo's mkdocs.yml, hooks and overrides."""
@@ -41,6 +44,13 @@ def build_site(site_dir: Path, docs_dir: Path | None = None, **overrides: object
     config = load_config(str(CONFIG), site_dir=str(site_dir), strict=True, **overrides)
     build(config)
     return site_dir
+
+
+def guides_in(docs_dir: Path | None = None) -> list[Guide]:
+    """The guides of a docs folder (the real one by default), read as the build reads them."""
+    overrides: dict[str, object] = {} if docs_dir is None else {"docs_dir": str(docs_dir)}
+    config = load_config(str(CONFIG), **overrides)
+    return sorted(load_site(get_files(config), config).guides.values(), key=lambda g: g.slug)
 
 
 def copy_docs(tmp_path: Path, source: Path | None = None) -> Path:
