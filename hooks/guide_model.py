@@ -39,6 +39,8 @@ SUPPLIES_MARKER = "<!-- supplies -->"
 # Fields only a guide's overview has: an index.md with one of them makes its folder a guide.
 _GUIDE_ONLY = keys_of(GuideFields) - keys_of(PageFields)
 
+# A step page's usual name: with an overview beside it, its folder is a guide.
+_STEP_PAGE = re.compile(r"step-\d+\.md")
 # Admonitions an author marks for the checklist: `!!! warning checklist "Title"`.
 _CHECKLIST_ADMONITION = re.compile(
     r"^(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+[\w-]+)*?[ \t]+checklist"
@@ -56,7 +58,10 @@ class Supply:
 
 @dataclass(frozen=True)
 class Step:
-    """One step page: its number, heading, one-line summary and source file."""
+    """One step page: its number, title, one-line summary and source file.
+
+    Titles here are plain text, the page's title as MkDocs shows it (`hooks/titles.py`).
+    """
 
     number: int
     title: str
@@ -85,7 +90,10 @@ class ExternalLink:
 
 @dataclass(frozen=True)
 class ChecklistWarning:
-    """An admonition the author marked with the `checklist` class."""
+    """An admonition the author marked with the `checklist` class, and the page it is on.
+
+    `title` and `body` are Markdown, copied as written.
+    """
 
     kind: str
     title: str
@@ -222,8 +230,9 @@ def _guide_folders(documents: dict[str, Document]) -> set[str]:
             continue
         if name == OVERVIEW and _GUIDE_ONLY.intersection(doc.meta):
             folders.add(folder)
-        elif name != OVERVIEW and _is_step(uri, doc) and f"{folder}/{OVERVIEW}" in documents:
-            folders.add(folder)
+        elif _STEP_PAGE.fullmatch(name) or "step" in doc.meta:
+            if f"{folder}/{OVERVIEW}" in documents:
+                folders.add(folder)
     return folders
 
 
