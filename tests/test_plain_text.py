@@ -7,12 +7,15 @@ every plain-text field and a checklist warning with code, a key and a link with 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
-from conftest import build_site
+from conftest import build_site, serve
 from pages import article_text, normalise, page_file
+from printing import PAPER, print_pdf
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "text-is-text" / "docs"
 SITE_NAME = "Massage guides"
@@ -203,3 +206,20 @@ def test_a_heading_title_is_the_same_on_page_navigation_cards_and_checklist(site
     assert "*back*" not in home
     assert read(site, "heading/checklist/").h1 == [f"Checklist: {HEADING_TITLE}"]
     assert read(site, "heading/print/").h1 == [HEADING_TITLE]
+
+
+@pytest.fixture(scope="module")
+def site_address(site: Path) -> Iterator[str]:
+    yield from serve(site)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("paper", PAPER)
+def test_code_and_keys_in_a_warning_print_at_9_points_or_more(
+    site_address: str, page, paper: str
+) -> None:
+    for url in ("plain/step-1/", "plain/checklist/"):
+        page.goto(urljoin(site_address, url))
+        printout = print_pdf(page, paper)
+        assert "A & B" in printout.sheets[0], url
+        assert printout.smallest_glyph_pt >= 9.0, url
