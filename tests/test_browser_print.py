@@ -7,14 +7,14 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from conftest import build_site, copy_docs, serve
+from conftest import build_site, copy_docs, guides_in, serve
 from printing import PAPER, print_pdf
 from test_browser_site import all_pages
 
 pytestmark = pytest.mark.browser
 
 # Pages longer than one sheet: the whole-guide documents (at most 3 sheets each).
-DOCUMENTS = {"foot-massage/print/", "back-massage/print/"}
+DOCUMENTS = {f"{guide.slug}/print/" for guide in guides_in()}
 
 
 @pytest.mark.parametrize("paper", PAPER)
