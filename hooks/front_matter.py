@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File
 
-if TYPE_CHECKING:
     _SafeLoader = yaml.SafeLoader
 else:
     # libyaml's safe loader where installed (as MkDocs uses): several times faster.
@@ -134,7 +133,7 @@ def read_document(file: File, config: MkDocsConfig, titles: Titles, problems: Pr
 def _load_yaml(path: str, text: str, problems: Problems) -> dict[str, Any] | None:
     """The front matter as a mapping, or None after noting what is wrong with it."""
     try:
-        meta = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a safe loader
+        meta = yaml.load(text, Loader=_StrictLoader)  # a safe loader
     except _DuplicateKey as error:
         # +2: the YAML starts on the line after the opening '---'.
         problems.add(
