@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 
 from front_matter import Document, Problems, fail, read_document
 from schema import GuideFields, GuidePageFields, PageFields, StepFields, keys_of, validate
+from source import Source, read_source
 from templates import page_url
 from titles import Titles
-from source import Source, read_source
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
