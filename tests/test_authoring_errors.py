@@ -21,6 +21,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from guide_model import GENERATED
+from schema import GuideFields, keys_of
 
 REPO = Path(__file__).resolve().parents[1]
 CONFIG = REPO / "mkdocs.yml"
@@ -33,10 +34,8 @@ ERROR_PREFIX = "ERROR   -  "
 NOT_UTF_8 = "not-utf-8"
 LATIN_1_LINE = b"Rest with a coffee at the caf\xe9 afterwards.\n"
 
-GUIDE_KEYS = (
-    " (known: description, hide, icon, related, rounds, search, sides, status, subtitle,"
-    " supplies, tags, template, title)"
-)
+# A guide overview's fields, as its typo message lists them (other branches add fields).
+GUIDE_KEYS = f" (known: {', '.join(sorted(keys_of(GuideFields)))})"
 # Fixture folder (named for the mistake) and the whole message; {docs} is the docs folder
 # as the message shows it (relative to mkdocs.yml when inside the repo).
 MISTAKES = {
