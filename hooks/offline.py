@@ -1,26 +1,30 @@
 """Hook: offline reading and installing to a phone's home screen.
 
 After a build, write into `sw.js` (the service worker, `overrides/sw.js`) the list of every file
-the build wrote with a hash of its content, so a new build invalidates exactly what changed.
-Pages name the worker and the web app manifest only in a real build: `mkdocs serve` gets
-neither (stale pages while authoring are worse than none).
+the build wrote, its URL percent-encoded and the SRI hash of its bytes, and a version naming that
+list and the worker: the worker checks every file it caches against its hash, and a new build
+invalidates exactly what changed. Every template, the 404 page included, names the worker and the
+web app manifest in a real build only: `mkdocs serve` gets neither (stale pages while authoring
+are worse than none).
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
+from urllib.parse import quote
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.nav import Navigation
-    from mkdocs.structure.pages import Page
-    from mkdocs.utils.templates import TemplateContext
+    from mkdocs.structure.files import Files
 
 WORKER = "sw.js"
-_MARKER = "/* precache */ []"
+_LIST_MARKER = "/* precache */ []"
+_VERSION_MARKER = '/* version */ ""'
 # Not needed offline: source maps, sitemaps, Material's favicon (the site has its own) and
 # search support for languages other than English.
 _SKIP_SUFFIXES = (".map", ".gz")
@@ -36,26 +40,25 @@ def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) 
     _COMMAND[:] = [command]
 
 
-def on_page_context(
-    context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
-) -> TemplateContext | None:
-    """Tell the page template whether to name the service worker and the manifest."""
-    # Our own key: MkDocs types the context with only its own keys.
-    context["offline"] = not _serving()  # type: ignore[typeddict-unknown-key]
-    return context
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+    """Tell every template, pages and the 404 page alike, whether to name the worker."""
+    env.globals["offline"] = not _serving()
+    return env
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Write the precache list into the built `sw.js`."""
+    """Write the precache list and its version into the built `sw.js`."""
     site = Path(config.site_dir)
     worker = site / WORKER
     if _serving() or not worker.is_file():
         return
     source = worker.read_text(encoding="utf-8")
-    if _MARKER not in source:
+    if _LIST_MARKER not in source or _VERSION_MARKER not in source:
         return
     entries = json.dumps(_precache_list(site), separators=(",", ":"))
-    worker.write_text(source.replace(_MARKER, entries, 1), encoding="utf-8")
+    version = hashlib.sha256((entries + source).encode("utf-8")).hexdigest()[:16]
+    source = source.replace(_LIST_MARKER, entries, 1)
+    worker.write_text(source.replace(_VERSION_MARKER, json.dumps(version), 1), encoding="utf-8")
 
 
 def _serving() -> bool:
@@ -63,17 +66,21 @@ def _serving() -> bool:
 
 
 def _precache_list(site: Path) -> list[list[str]]:
-    """[url, hash] for every file a reader may need offline; a page under its folder's URL."""
+    """[url, integrity] for every file a reader may need offline; a page under its folder's URL."""
     entries = []
     for path in sorted(site.rglob("*")):
         relative = path.relative_to(site).as_posix()
         if not path.is_file() or _skipped(relative):
             continue
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
         if relative == "index.html" or relative.endswith("/index.html"):
             relative = relative.removesuffix("index.html") or "./"
-        entries.append([relative, digest])
+        entries.append([quote(relative), _integrity(path.read_bytes())])
     return entries
+
+
+def _integrity(content: bytes) -> str:
+    """The file's Subresource Integrity value, as `fetch(url, {integrity})` checks it."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(content).digest()).decode("ascii")
 
 
 def _skipped(relative: str) -> bool:

@@ -1,61 +1,149 @@
 /*
- * Offline reading. hooks/offline.py writes the list below at build time: every file the
- * build wrote, with a hash of its content. A new build changes this file, the browser
- * installs the new worker, and only the files whose hash changed are fetched again.
- * Pages come from the network when it answers (so they are never stale) and from the
- * cache when it does not; everything else comes from the cache first.
+ * Offline reading. hooks/offline.py writes the two values below at build time: every file the
+ * build wrote (its URL, percent-encoded, and the SRI hash of its bytes), and a version naming
+ * that list and this script. A new build changes this file and the browser installs it:
+ *
+ * - Install is all or nothing. Each file is fetched past the HTTP cache and checked against its
+ *   hash (fetch's `integrity`), so a host that still serves an old file fails the install
+ *   instead of caching the old file under the new hash; unchanged files are copied from the
+ *   installed version. Any failure, or an empty list, leaves the installed version and its
+ *   cache as they were (the browser tries again later).
+ * - Caches are named for this copy of the site (its scope): two copies on one origin
+ *   (/guides/ and /staging/) never touch each other's.
+ * - A page comes from the network when it answers within NETWORK_WAIT, so it is never stale;
+ *   otherwise (offline, or a hanging network) from the cache. An address that is no page of
+ *   the site shows the site's own 404 page when the network does not answer.
+ * - Everything else the list names comes from the cache first.
  */
 const PRECACHE = /* precache */ [];
-const CACHE = "massage-guides";
+const VERSION = /* version */ "";
+const SCOPE = self.registration.scope;
+const PREFIX = `massage-guides ${SCOPE} `;
+const CACHE = PREFIX + VERSION;
+// The cache name every copy shared before caches were named for their scope.
+const UNSCOPED = "massage-guides";
+const NETWORK_WAIT = 2000;
+const NOT_FOUND = "404.html";
 
-function versioned(url, hash) {
-  return new URL(`${url}?v=${hash}`, self.registration.scope).href;
+// The same key for `C%23-massage/`, `C#-massage/` as the list writes it, and `…/index.html`.
+function pathOf(url) {
+  const { pathname } = new URL(url, SCOPE);
+  let path = pathname;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch (error) {
+    /* A malformed escape: keep the path as it came. */
+  }
+  return path.replace(/\/index\.html$/, "/");
 }
 
-const HASHES = new Map(
-  PRECACHE.map(([url, hash]) => [new URL(url, self.registration.scope).href, hash])
-);
+const INTEGRITY = new Map(PRECACHE.map(([url, integrity]) => [pathOf(url), integrity]));
 
-async function precache() {
+// Where a file's verified copy is kept: one key per path and content.
+function stored(path, integrity) {
+  return `${SCOPE}?path=${encodeURIComponent(path)}&sri=${encodeURIComponent(integrity)}`;
+}
+
+async function ourCaches() {
+  return (await caches.keys()).filter((name) => name.startsWith(PREFIX));
+}
+
+// A redirected response cannot answer a navigation: keep only its body and headers.
+async function plain(response) {
+  if (!response.redirected) return response;
+  return new Response(await response.blob(), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
+async function fill(cache, older, [url, integrity]) {
+  const key = stored(pathOf(url), integrity);
+  if (await cache.match(key)) return;
+  for (const name of older) {
+    const copy = await (await caches.open(name)).match(key);
+    if (copy) {
+      await cache.put(key, copy);
+      return;
+    }
+  }
+  const response = await fetch(new URL(url, SCOPE), { integrity, cache: "reload" });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  await cache.put(key, await plain(response));
+}
+
+async function install() {
+  if (PRECACHE.length === 0 || !VERSION) {
+    throw new Error("No precache list: the installed version stays.");
+  }
+  const older = (await ourCaches()).filter((name) => name !== CACHE);
   const cache = await caches.open(CACHE);
-  for (const [url, hash] of PRECACHE) {
-    const key = versioned(url, hash);
-    if (await cache.match(key)) continue;
-    const response = await fetch(url, { cache: "no-cache" });
-    if (response.ok) await cache.put(key, response);
+  try {
+    await Promise.all(PRECACHE.map((entry) => fill(cache, older, entry)));
+  } catch (error) {
+    await caches.delete(CACHE);
+    throw error;
   }
 }
 
-async function prune() {
-  const keep = new Set(PRECACHE.map(([url, hash]) => versioned(url, hash)));
-  const cache = await caches.open(CACHE);
-  for (const request of await cache.keys()) {
-    if (!keep.has(request.url)) await cache.delete(request);
+async function activate() {
+  for (const name of await caches.keys()) {
+    if (name === UNSCOPED || (name.startsWith(PREFIX) && name !== CACHE)) {
+      await caches.delete(name);
+    }
   }
+  await self.clients.claim();
+}
+
+async function fromCache(path) {
+  const integrity = INTEGRITY.get(path);
+  if (integrity === undefined) return undefined;
+  const cache = await caches.open(CACHE);
+  return cache.match(stored(path, integrity));
+}
+
+async function notFound() {
+  const page = await fromCache(pathOf(NOT_FOUND));
+  if (!page) return Response.error();
+  return new Response(page.body, { status: 404, statusText: "Not Found", headers: page.headers });
+}
+
+function wait(milliseconds) {
+  return new Promise((resolve) => {
+    setTimeout(resolve, milliseconds);
+  });
+}
+
+async function navigate(request, path) {
+  const network = fetch(request);
+  const cached = path === pathOf(NOT_FOUND) ? undefined : await fromCache(path);
+  if (!cached) return network.catch(notFound);
+  const answer = await Promise.race([
+    network.then(
+      (response) => (response.ok ? response : undefined),
+      () => undefined
+    ),
+    wait(NETWORK_WAIT),
+  ]);
+  return answer || cached;
 }
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(precache().then(() => self.skipWaiting()));
+  event.waitUntil(install().then(() => self.skipWaiting()));
 });
 
 self.addEventListener("activate", (event) => {
-  event.waitUntil(prune().then(() => self.clients.claim()));
+  event.waitUntil(activate());
 });
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET") return;
-  const url = new URL(request.url);
-  url.search = "";
-  url.hash = "";
-  // A page is cached under its folder's URL: /guide/step-1/ for /guide/step-1/index.html.
-  url.pathname = url.pathname.replace(/\/index\.html$/, "/");
-  const hash = HASHES.get(url.href);
-  if (hash === undefined) return;
-  const cached = () => caches.match(versioned(url.href, hash));
+  if (request.method !== "GET" || !request.url.startsWith(SCOPE)) return;
+  const path = pathOf(request.url);
   if (request.mode === "navigate") {
-    event.respondWith(fetch(request).catch(cached));
-  } else {
-    event.respondWith(cached().then((response) => response || fetch(request)));
+    event.respondWith(navigate(request, path));
+  } else if (INTEGRITY.has(path)) {
+    event.respondWith(fromCache(path).then((response) => response || fetch(request)));
   }
 });

@@ -115,3 +115,11 @@ def guide_front_matter(docs: Path) -> dict[str, dict[str, object]]:
         if isinstance(meta, dict) and "supplies" in meta:
             guides[overview.parent.relative_to(docs).as_posix()] = meta
     return guides
+
+
+def precache_list(site: Path) -> dict[str, str]:
+    """The service worker's precache list of a built site: {percent-encoded URL: integrity}."""
+    worker = (site / "sw.js").read_text(encoding="utf-8")
+    match = re.search(r"^const PRECACHE = (\[.*\]);$", worker, re.MULTILINE)
+    assert match, "sw.js holds no precache list"
+    return dict(json.loads(match.group(1)))

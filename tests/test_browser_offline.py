@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
 import re
+import shutil
 import signal
-import socket
 import subprocess
-import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin
 
 import pytest
 from conftest import CHROMIUM, CHROMIUM_ARGS, REPO, build_site, copy_docs, serve
+from guide_factory import write_site
+from pages import precache_list
 
 pytestmark = pytest.mark.browser
 
@@ -30,12 +33,6 @@ WAKE_LOCK_STUB = """
 NO_WAKE_LOCK = "delete Navigator.prototype.wakeLock;"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def wait_for_worker(page) -> None:  # type: ignore[no-untyped-def]
     page.evaluate("() => navigator.serviceWorker.ready")
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=15_000)
@@ -44,16 +41,15 @@ def wait_for_worker(page) -> None:  # type: ignore[no-untyped-def]
 def test_every_guide_page_works_with_the_server_stopped(tmp_path: Path, browser) -> None:
     docs = copy_docs(tmp_path)
     site = build_site(tmp_path / "site", docs)
-    port = free_port()
     context = browser.new_context()
     page = context.new_page()
     page.set_default_timeout(15_000)
-    server = serve(site, port)
-    base = next(server)
-    page.goto(base)
-    wait_for_worker(page)
-    page.reload()  # now controlled by the worker
-    next(server, None)  # stop the server: every request below must be answered offline
+    with serve(site) as server:
+        base, port = server.url, server.port
+        page.goto(base)
+        wait_for_worker(page)
+        page.reload()  # now controlled by the worker
+    # The server is stopped: every request below must be answered offline.
     with pytest.raises(OSError):
         urllib.request.urlopen(base, timeout=2)
     for url, heading in [
@@ -74,34 +70,36 @@ def test_every_guide_page_works_with_the_server_stopped(tmp_path: Path, browser)
     page.locator("input.md-search__input").press_sequentially("knuckles", delay=30)
     first = page.locator(".md-search-result__item a.md-search-result__link").first
     assert "foot-massage/step-3/" in (first.get_attribute("href") or "")
-    # A new build, served again: the changed step replaces the old one after a reload.
+    # A new build, served again on the same address: the changed step replaces the old one.
     step = docs / "foot-massage" / "step-3.md"
     step.write_text(
         step.read_text("utf-8").replace("# Step 3: Rotate the foot", "# Step 3: Turn the foot"),
         encoding="utf-8",
     )
     site = build_site(tmp_path / "site2", docs)
-    server = serve(site, port)
-    next(server)
-    page.goto(urljoin(base, "foot-massage/step-3/"))
-    page.reload()
-    assert page.locator("article h1").first.inner_text().startswith("Step 3: Turn the foot")
-    next(server, None)
+    with serve(site, port):
+        page.goto(urljoin(base, "foot-massage/step-3/"))
+        page.reload()
+        assert page.locator("article h1").first.inner_text().startswith("Step 3: Turn the foot")
     context.close()
 
 
-def test_precache_list_names_every_page_with_a_hash(site: Path) -> None:
-    worker = (site / "sw.js").read_text(encoding="utf-8")
-    entries = dict(re.findall(r'\["([^"]+)","([0-9a-f]{16})"\]', worker))
-    for url in (
-        "./",
-        "foot-massage/step-1/",
-        "back-massage/checklist/",
-        "search/search_index.json",
-    ):
+def test_precache_list_names_every_page_with_its_integrity(site: Path) -> None:
+    entries = precache_list(site)
+    pages = [
+        "./" if path == site / "index.html" else path.parent.relative_to(site).as_posix() + "/"
+        for path in site.rglob("index.html")
+    ]
+    for url in [*pages, "404.html", "search/search_index.json"]:
         assert url in entries, url
+    for url, integrity in entries.items():
+        file = site / unquote(url)
+        file = file / "index.html" if url.endswith("/") else file
+        digest = base64.b64encode(hashlib.sha256(file.read_bytes()).digest()).decode()
+        assert integrity == f"sha256-{digest}", url
     assert not any(url.endswith(".map") for url in entries)
-    assert "/* precache */" not in worker
+    worker = (site / "sw.js").read_text(encoding="utf-8")
+    assert "/* precache */" not in worker and "/* version */" not in worker
 
 
 def test_home_page_is_installable(site_url: str, playwright, tmp_path: Path) -> None:
@@ -123,31 +121,46 @@ def test_home_page_is_installable(site_url: str, playwright, tmp_path: Path) -> 
     context.close()
 
 
-def test_mkdocs_serve_registers_no_service_worker(tmp_path: Path) -> None:
-    port = free_port()
+def listening_port(pid: int) -> int | None:
+    """The TCP port process `pid` listens on (it bound port 0), from /proc."""
+    sockets = {
+        os.readlink(f"/proc/{pid}/fd/{fd}")[len("socket:[") : -1]
+        for fd in os.listdir(f"/proc/{pid}/fd")
+        if os.readlink(f"/proc/{pid}/fd/{fd}").startswith("socket:[")
+    }
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if fields[3] == "0A" and fields[9] in sockets:  # 0A: LISTEN
+                return int(fields[1].rsplit(":", 1)[1], 16)
+    return None
+
+
+def test_mkdocs_serve_registers_no_service_worker() -> None:
     process = subprocess.Popen(
-        [str(REPO / ".venv/bin/mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [str(REPO / ".venv/bin/mkdocs"), "serve", "--dev-addr", "127.0.0.1:0"],
         cwd=REPO,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
         start_new_session=True,
     )
     try:
-        html = ""
-        for _ in range(100):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/foot-massage/") as reply:
-                    html = reply.read().decode("utf-8")
+        assert process.stderr is not None
+        for line in process.stderr:  # until it says it serves (or it exits)
+            if "Serving on" in line:
                 break
-            except OSError:
-                time.sleep(0.2)
+        port = listening_port(process.pid)
+        assert port, "mkdocs serve listens on no port"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/foot-massage/") as reply:
+            html = reply.read().decode("utf-8")
         assert "How to give a foot massage" in html
         assert 'name="service-worker"' not in html
         assert 'rel="manifest"' not in html
     finally:
         os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=10)
+        process.communicate(timeout=10)
 
 
 def test_keep_screen_on_switch_takes_and_releases_the_lock(site_url: str, browser) -> None:
@@ -197,4 +210,165 @@ def test_keep_screen_on_is_only_on_guide_pages(site_url: str, browser) -> None:
     page = context.new_page()
     page.goto(site_url)
     assert page.locator(".wake-lock").count() == 0
+    context.close()
+
+
+# Every sw.js these tests serve differs from the installed one: the browser always finds an
+# update, and the page learns of it (then of each state) through events, in order.
+UPDATE_WORKER = """async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    const found = new Promise((resolve) => registration.addEventListener(
+        'updatefound', () => resolve(registration.installing), {once: true}));
+    await registration.update();
+    const worker = await found;
+    const settled = () => ['activated', 'redundant'].includes(worker.state);
+    if (settled()) return worker.state;
+    return new Promise((resolve) => worker.addEventListener('statechange', () => {
+        if (settled()) resolve(worker.state);
+    }));
+}"""
+
+
+def update_worker(page) -> str:  # type: ignore[no-untyped-def]
+    """Have the browser fetch sw.js now; say how the new worker's install ended."""
+    return str(page.evaluate(UPDATE_WORKER))
+
+
+def heading(page) -> str:  # type: ignore[no-untyped-def]
+    return str(page.locator("article h1").first.inner_text())
+
+
+def first_guide(docs: Path) -> str:
+    """The first guide folder of a docs folder (one with a step-1.md)."""
+    return sorted(path.parent.name for path in docs.glob("*/step-1.md"))[0]
+
+
+def test_a_missing_address_keeps_the_worker_and_shows_the_404_page_offline(
+    site: Path, browser
+) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    with serve(site) as server:
+        base = server.url
+        page.goto(base)
+        wait_for_worker(page)
+        reply = page.goto(urljoin(base, "no/such/page/"))
+        assert reply is not None and reply.status == 404
+        assert page.locator("meta[name=service-worker]").count() == 1
+        assert page.locator("link[rel=manifest]").count() == 1
+        assert page.locator("meta[name=theme-color][media]").count() == 2  # both palettes
+    # The server is stopped: the worker the 404 page kept answers.
+    reply = page.goto(base)
+    assert reply is not None and reply.ok
+    reply = page.goto(urljoin(base, "nowhere/at/all/"))
+    assert reply is not None and reply.status == 404
+    assert heading(page) == "Page not found"
+    assert page.evaluate("getComputedStyle(document.body).display") != "inline"  # CSS loaded
+    context.close()
+
+
+def test_a_worker_installs_only_files_that_match_their_hash(tmp_path: Path, browser) -> None:
+    docs = copy_docs(tmp_path)
+    old = build_site(tmp_path / "old", docs)
+    guide = first_guide(docs)
+    step = docs / guide / "step-1.md"
+    step.write_text(
+        re.sub(r"^# (.*)$", r"# \1 (new)", step.read_text("utf-8"), count=1, flags=re.MULTILINE),
+        encoding="utf-8",
+    )
+    new = build_site(tmp_path / "new", docs)
+    # Uploads in progress: the new sw.js with the old files; the worker as written, no list.
+    half = shutil.copytree(old, tmp_path / "half")
+    shutil.copy2(new / "sw.js", half / "sw.js")
+    empty = shutil.copytree(old, tmp_path / "empty")
+    shutil.copy2(REPO / "overrides" / "sw.js", empty / "sw.js")
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    url = f"{guide}/step-1/"
+    with serve(old) as server:
+        page.goto(server.url)
+        wait_for_worker(page)
+        for partial in (empty, half):
+            server.directory = partial
+            assert update_worker(page) == "redundant", partial.name
+        assert len(page.evaluate("caches.keys()")) == 1  # the installed version's, kept
+        server.directory = new
+        assert update_worker(page) == "activated"
+        base = server.url
+    page.goto(urljoin(base, url))
+    assert heading(page).endswith("(new)")
+    assert len(page.evaluate("caches.keys()")) == 1
+    context.close()
+
+
+def test_a_cached_page_shows_within_3_seconds_on_a_hanging_network(site: Path, browser) -> None:
+    url = f"{first_guide(REPO / 'docs')}/step-2/"
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    with serve(site) as server:
+        page.goto(server.url)
+        wait_for_worker(page)
+        server.hanging.add(f"/{url}")
+        page.goto(urljoin(server.url, url), timeout=3_000)
+        assert heading(page)
+    context.close()
+
+
+def test_two_copies_on_one_origin_keep_their_own_caches_and_storage(
+    tmp_path: Path, browser
+) -> None:
+    copies = ("guides", "staging")
+    origin = tmp_path / "origin"
+    for copy in copies:
+        build_site(origin / copy, site_url=f"http://127.0.0.1:8000/{copy}/")
+    guide = first_guide(REPO / "docs")
+    context = browser.new_context()
+    context.add_init_script(WAKE_LOCK_STUB)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    with serve(origin) as server:
+        base = server.url
+        for copy in copies:
+            page.goto(f"{base}{copy}/")
+            wait_for_worker(page)
+        page.goto(f"{base}guides/{guide}/step-1/")
+        page.get_by_role("switch", name="Keep screen on").click()
+        page.goto(f"{base}guides/{guide}/checklist/")
+        page.locator("[data-checklist] input[type=checkbox]").first.check()
+        page.goto(f"{base}staging/{guide}/step-1/")
+        switch = page.get_by_role("switch", name="Keep screen on")
+        assert switch.get_attribute("aria-checked") == "false"
+        page.goto(f"{base}staging/{guide}/checklist/")
+        assert not page.locator("[data-checklist] input[type=checkbox]").first.is_checked()
+        keys = page.evaluate("[...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
+        assert keys and all(key.startswith(("/guides/", "/staging/")) for key in keys), keys
+    # The server is stopped: each copy still has its whole cache.
+    for copy in copies:
+        page.goto(f"{base}{copy}/{guide}/step-2/")
+        assert heading(page)
+        assert page.evaluate("getComputedStyle(document.body).display") != "inline"
+    context.close()
+
+
+def test_a_guide_folder_named_with_a_hash_works_offline(tmp_path: Path, browser) -> None:
+    docs = tmp_path / "docs"
+    [slug] = write_site(docs, 1)
+    (docs / slug).rename(docs / "C#-massage")
+    site = build_site(tmp_path / "site", docs)
+    assert "C%23-massage/step-1/" in precache_list(site)
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    with serve(site) as server:
+        base = server.url
+        page.goto(urljoin(base, "C%23-massage/step-1/"))
+        online = heading(page)
+        wait_for_worker(page)
+    page.goto(urljoin(base, "C%23-massage/step-1/"))
+    assert heading(page) == online
+    page.goto(urljoin(base, "C%23-massage/step-2/"))
+    assert heading(page).startswith("Step 2")
     context.close()

@@ -88,7 +88,8 @@ def test_outside_links_print_their_address(tmp_path: Path, browser) -> None:
         encoding="utf-8",
     )
     site = build_site(tmp_path / "site", docs)
-    for base in serve(site):
+    with serve(site) as server:
+        base = server.url
         context = browser.new_context()
         page = context.new_page()
         page.goto(urljoin(base, "foot-massage/"))

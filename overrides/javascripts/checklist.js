@@ -5,7 +5,7 @@
 (function () {
   "use strict";
 
-  var PREFIX = "massage-guides:checklist:";
+  var PREFIX = window.siteStorageKey("checklist:"); // scoped to this copy of the site
 
   function load(key) {
     try {

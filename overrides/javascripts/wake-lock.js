@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var KEY = "massage-guides:keep-screen-on";
+  var KEY = window.siteStorageKey("keep-screen-on");
   var lock = null;
 
   function wanted() {
