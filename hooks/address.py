@@ -22,9 +22,14 @@ _LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}
 def public_address(guide: Guide, config: MkDocsConfig) -> str | None:
     """The guide's address when the site is built for a public host, else None."""
     site_url = config.site_url or ""
-    if urlsplit(site_url).hostname in _LOCAL_HOSTS | {None}:
+    if not is_public_url(site_url):
         return None
     return urljoin(site_url.rstrip("/") + "/", guide.slug + "/")
+
+
+def is_public_url(site_url: str | None) -> bool:
+    """Whether the site is built for a public host (not this machine, not unset)."""
+    return urlsplit(site_url or "").hostname not in _LOCAL_HOSTS | {None}
 
 
 def qr_code(address: str) -> Markup:

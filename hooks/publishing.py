@@ -1,0 +1,41 @@
+"""Hook: a publishing build made without SITE_URL says so, once.
+
+A publishing build is `mkdocs build` or `mkdocs gh-deploy` run from the command line (so
+`make build`); `mkdocs serve` and builds a program runs in-process (the tests, the benchmark)
+are not. Without SITE_URL the site is built for mkdocs.yml's local address, and a reader of the
+uploaded site would get canonical links, a sitemap and checklist addresses on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import TYPE_CHECKING, Literal
+
+from address import is_public_url
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+log = logging.getLogger("mkdocs.plugins.publishing")
+
+# What command this process runs, from on_startup: fixed for the process, not per build.
+_COMMAND: list[str] = []
+
+
+def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+    """Remember whether this process publishes (`build`, `gh-deploy`) or serves."""
+    _COMMAND[:] = [command]
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    """Warn when a publishing build has only a local address to put in its links."""
+    if _COMMAND not in (["build"], ["gh-deploy"]) or "SITE_URL" in os.environ:
+        return None
+    if not is_public_url(config.site_url):
+        log.warning(
+            f"mkdocs.yml: 'site_url' is {config.site_url} because SITE_URL is not set: the "
+            "canonical links, the sitemap and the checklists' address will point to it. Set "
+            "SITE_URL to the public address (README, Publishing), or to this one to keep it."
+        )
+    return None
