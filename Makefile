@@ -22,14 +22,10 @@ $(VENV)/.installed: requirements.txt
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## build: write the site to site/; a failed build keeps the last good site/
+## build: write the site to site/; a failed build keeps the last good site/, and site/ is never
+## missing or half-written (one build at a time, swapped in whole: hooks/build_site.py)
 build: $(VENV)/.installed
-	rm -rf $(SITE_DIR).new
-	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR).new || { rm -rf $(SITE_DIR).new; exit 1; }
-	rm -rf $(SITE_DIR).old
-	if [ -d $(SITE_DIR) ]; then mv $(SITE_DIR) $(SITE_DIR).old; fi
-	mv $(SITE_DIR).new $(SITE_DIR)
-	rm -rf $(SITE_DIR).old
+	$(BIN)/python hooks/build_site.py $(SITE_DIR) --strict
 
 ## new-guide: start docs/NAME/ with an overview and a first step, e.g. make new-guide NAME=hand-massage
 new-guide: $(VENV)/.installed
@@ -75,7 +71,7 @@ node:
 	fi
 
 clean:
-	rm -rf $(SITE_DIR) $(SITE_DIR).new $(SITE_DIR).old .pytest_cache .mypy_cache .ruff_cache .npm
+	rm -rf $(SITE_DIR) $(SITE_DIR).new $(SITE_DIR).old $(SITE_DIR).build-* $(SITE_DIR).lock .pytest_cache .mypy_cache .ruff_cache .npm
 
 ## bench: build time, memory, size, page weight and Lighthouse scores against plain Material;
 ## rewrites README.md's Benchmark table (not part of `make test`; takes about 5 minutes)
