@@ -104,9 +104,7 @@ def _exchange(first: Path, second: Path) -> None:
     if sys.platform == "darwin":
         result = libc.renamex_np(bytes(first), bytes(second), _RENAME_SWAP)
     else:
-        result = libc.renameat2(
-            _AT_FDCWD, bytes(first), _AT_FDCWD, bytes(second), _RENAME_EXCHANGE
-        )
+        result = libc.renameat2(_AT_FDCWD, bytes(first), _AT_FDCWD, bytes(second), _RENAME_EXCHANGE)
     if result != 0:
         code = ctypes.get_errno()
         raise OSError(code, os.strerror(code), str(second))

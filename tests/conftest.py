@@ -98,6 +98,11 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
+    def end_headers(self) -> None:
+        """Browsers must ask again each time (no heuristic freshness hides the network)."""
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
 
