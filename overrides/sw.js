@@ -22,7 +22,7 @@ const PREFIX = `massage-guides ${SCOPE} `;
 const CACHE = PREFIX + VERSION;
 // The cache name every copy shared before caches were named for their scope.
 const UNSCOPED = "massage-guides";
-const NETWORK_WAIT = 2000;
+const NETWORK_WAIT = 1500;
 const NOT_FOUND = "404.html";
 
 // The same key for `C%23-massage/`, `C#-massage/` as the list writes it, and `…/index.html`.

@@ -129,7 +129,8 @@ SEVERAL = {
 def run_mkdocs(docs: Path, site: Path) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of a docs folder with this repo's config; output interleaved."""
     env = {**os.environ, "GUIDES_DOCS_DIR": str(docs), "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_URL", None)
+    # Built for this machine on purpose (without SITE_URL a command-line build warns).
+    env["SITE_URL"] = "http://127.0.0.1:8000/"
     return subprocess.run(
         [str(MKDOCS), "build", "--strict", "-f", str(CONFIG), "-d", str(site)],
         cwd=REPO,

@@ -61,8 +61,8 @@ def test_skip_link_comes_first_and_shows_when_focused(site_url: str, page, url: 
                    opacity: getComputedStyle(document.activeElement).opacity})"""
     )
     assert "md-skip" in focused["cls"].split()
-    page.wait_for_timeout(400)  # Material fades the link in
-    assert page.locator(".md-skip").evaluate("el => getComputedStyle(el).opacity") == "1"
+    # Material fades the link in: it must end fully opaque.
+    page.wait_for_function("getComputedStyle(document.querySelector('.md-skip')).opacity === '1'")
 
 
 def test_every_page_has_a_skip_link(site: Path) -> None:

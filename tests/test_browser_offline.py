@@ -229,6 +229,12 @@ UPDATE_WORKER = """async () => {
 }"""
 
 
+UPDATE_FAILS = """async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return registration.update().then(() => false, () => true);
+}"""
+
+
 def update_worker(page) -> str:  # type: ignore[no-untyped-def]
     """Have the browser fetch sw.js now; say how the new worker's install ended."""
     return str(page.evaluate(UPDATE_WORKER))
@@ -293,6 +299,9 @@ def test_a_worker_installs_only_files_that_match_their_hash(tmp_path: Path, brow
         for partial in (empty, half):
             server.directory = partial
             assert update_worker(page) == "redundant", partial.name
+        (empty / "sw.js").unlink()  # no worker at all: the update fails, nothing is removed
+        server.directory = empty
+        assert page.evaluate(UPDATE_FAILS)
         assert len(page.evaluate("caches.keys()")) == 1  # the installed version's, kept
         server.directory = new
         assert update_worker(page) == "activated"
@@ -312,7 +321,7 @@ def test_a_cached_page_shows_within_3_seconds_on_a_hanging_network(site: Path, b
         page.goto(server.url)
         wait_for_worker(page)
         server.hanging.add(f"/{url}")
-        page.goto(urljoin(server.url, url), timeout=3_000)
+        page.goto(urljoin(server.url, url), wait_until="domcontentloaded", timeout=3_000)
         assert heading(page)
     context.close()
 

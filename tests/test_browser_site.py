@@ -212,8 +212,9 @@ def test_a_guide_page_does_not_shift_as_it_loads(site_url: str, browser, url: st
     )
     page = context.new_page()
     page.goto(urljoin(site_url, url), wait_until="networkidle")
-    page.wait_for_timeout(500)
-    assert page.locator(".wake-lock").is_visible()  # shown by its script, in reserved space
+    page.locator(".wake-lock").wait_for(state="visible")  # shown by its script, in reserved space
+    # Two frames after the last change, so a shift it caused has been laid out and observed.
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     shift = page.evaluate("window.__shift")
     context.close()
     assert shift < 0.01
