@@ -23,6 +23,7 @@ VENV = REPO / ".venv"
 # Copied with their modification times (copy2), as a checkout would hold them.
 PROJECT_FILES = ["mkdocs.yml", "Makefile", "requirements.txt"]
 PROJECT_DIRS = ["docs", "hooks", "overrides"]
+LOCAL = "http://127.0.0.1:8000/"
 BROKEN_FRONT_MATTER = "---\nstep: 2\nsummary: [Knead the top of the foot\n---\n"
 
 
@@ -34,7 +35,7 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def start_make_build(project: Path) -> subprocess.Popen[str]:
+def start_make_build(project: Path, *, site_url: str | None = LOCAL) -> subprocess.Popen[str]:
     """`make build` with this repo's virtualenv, never (re)installing packages into it.
 
     In its own process group, as a terminal runs it (Ctrl-C signals the whole group).
@@ -42,8 +43,9 @@ def start_make_build(project: Path) -> subprocess.Popen[str]:
     env = {**os.environ}
     for name in ("GUIDES_DOCS_DIR", "SITE_DIR", "VENV", "MAKEFLAGS"):
         env.pop(name, None)
-    # Built for this machine on purpose (a build without SITE_URL warns, and --strict stops).
-    env["SITE_URL"] = "http://127.0.0.1:8000/"
+    env.pop("SITE_URL", None)
+    if site_url is not None:
+        env["SITE_URL"] = site_url
     # -o: take the install stamp as up to date even if the venv was made without `make`.
     command = ["make", "--no-print-directory", f"VENV={VENV}", "-o", f"{VENV}/.installed"]
     return subprocess.Popen(
@@ -57,9 +59,9 @@ def start_make_build(project: Path) -> subprocess.Popen[str]:
     )
 
 
-def make_build(project: Path) -> subprocess.CompletedProcess[str]:
+def make_build(project: Path, *, site_url: str | None = LOCAL) -> subprocess.CompletedProcess[str]:
     """`make build`, to the end."""
-    with start_make_build(project) as process:
+    with start_make_build(project, site_url=site_url) as process:
         stdout, _ = process.communicate(timeout=300)
     return subprocess.CompletedProcess(process.args, process.returncode, stdout)
 
@@ -85,8 +87,15 @@ def test_a_failed_make_build_keeps_the_last_good_site(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     site = project / "site"
 
-    first = make_build(project)
+    # Without SITE_URL: built for this machine, and said once.
+    first = make_build(project, site_url=None)
     assert first.returncode == 0, first.stdout
+    said = [line for line in first.stdout.splitlines() if "SITE_URL is not set" in line]
+    assert said == [
+        "make build: warning: SITE_URL is not set, so the canonical links, the sitemap and the"
+        f" checklists' address point to {LOCAL}; to publish, run"
+        " SITE_URL=https://your.host/path/ make build"
+    ]
     assert (site / "index.html").is_file()
     assert (site / "foot-massage" / "step-2" / "index.html").is_file()
     good = snapshot(site)
@@ -101,6 +110,7 @@ def test_a_failed_make_build_keeps_the_last_good_site(tmp_path: Path) -> None:
         "ERROR   -  docs/foot-massage/step-2.md: 'front matter' is not valid YAML:"
         " expected ',' or ']', but got '<stream end>' (line 4)"
     ]
+    assert "SITE_URL is not set" not in second.stdout
     assert "pip install" not in first.stdout + second.stdout
     assert snapshot(site) == good
     assert not (project / "site.new").exists()
