@@ -73,8 +73,9 @@ node:
 clean:
 	rm -rf $(SITE_DIR) $(SITE_DIR).new $(SITE_DIR).old $(SITE_DIR).build-* $(SITE_DIR).lock .pytest_cache .mypy_cache .ruff_cache .npm
 
-## bench: build time, memory, size, page weight and Lighthouse scores against plain Material;
-## rewrites README.md's Benchmark table (not part of `make test`; takes about 5 minutes)
+## bench: build time per HTML page, memory, size, page weight, requests and Lighthouse scores
+## against plain Material; rewrites README.md's Benchmark table (not part of `make test`;
+## takes about 5 minutes on a quiet machine)
 bench: $(VENV)/.installed
 	@if [ ! -f bench/node_modules/lighthouse/cli/index.js ]; then \
 	  if command -v npm >/dev/null; then \

@@ -1,12 +1,20 @@
 """Timed site builds: this site and a plain Material build of the same Markdown.
 
-Every build is a clean `python -m mkdocs build -q -f <config> -d <new dir>` in its own
-subprocess. Its wall time is measured around the subprocess and its peak memory is that
-child's own `ru_maxrss` (from `os.wait4`, so one big build never shows up in the next).
+Two ways to build, each clean into a new folder:
+
+- `build_in_process`: `load_config` and `build` in this process, the variants interleaved
+  round by round (`interleave`), so every variant sees the same machine load and the ratio
+  between them can be taken round by round. Python start-up and imports are not timed.
+- `run_build`: `python -m mkdocs build -q -f <config> -d <new dir>` in its own subprocess,
+  for peak memory: that child's own `ru_maxrss` (from `os.wait4`, so one big build never
+  shows up in the next).
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import logging
 import os
 import re
 import shutil
@@ -15,11 +23,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 REPO = Path(__file__).resolve().parents[1]
 CONFIG = REPO / "mkdocs.yml"
@@ -28,8 +39,8 @@ SITE_URL = "http://127.0.0.1:8000/"
 # What the plain build keeps of mkdocs.yml: the same site and theme, nothing of ours.
 _PLAIN_KEYS = ("site_name", "site_description", "site_url")
 _PLAIN_THEME_KEYS = ("name", "language", "font", "features", "palette")
-# The hooks that generate pages plain Material does not have.
-PAGE_HOOKS = ("checklist.py", "print_document.py")
+# The hooks that generate pages plain Material does not have (those the site has).
+PAGE_HOOKS = ("checklist.py", "print_document.py", "follow.py")
 
 
 class BuildFailed(RuntimeError):
@@ -79,8 +90,17 @@ class Series:
         """The number of HTML files of the last build."""
         return self.builds[-1].html_pages
 
+    def ms_per_page(self) -> list[float]:
+        """Wall time per HTML page written, in milliseconds, build by build."""
+        return [build.seconds * 1000 / build.html_pages for build in self.builds]
+
+    def cpu_ms_per_page(self) -> list[float]:
+        """CPU time per HTML page written, in milliseconds, build by build."""
+        return [build.cpu_seconds * 1000 / build.html_pages for build in self.builds]
+
     def summary(self) -> dict[str, Any]:
         """The medians and every run, for the JSON results."""
+        per_page = self.ms_per_page()
         return {
             "name": self.name,
             "runs": len(self.builds),
@@ -90,6 +110,9 @@ class Series:
             "site_bytes": self.site_bytes,
             "html_pages": self.html_pages,
             "all_seconds": [round(build.seconds, 3) for build in self.builds],
+            "ms_per_page": round(statistics.median(per_page), 2),
+            "cpu_ms_per_page": round(statistics.median(self.cpu_ms_per_page()), 2),
+            "all_ms_per_page": [round(value, 2) for value in per_page],
         }
 
 
@@ -156,6 +179,12 @@ def write_plain_config(path: Path, docs_dir: Path) -> Path:
     text = yaml.dump(plain_config(docs_dir), Dumper=_TaggedDumper, sort_keys=False)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def page_hooks() -> list[str]:
+    """The hooks of our mkdocs.yml that add pages plain Material does not have."""
+    config = yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=_TaggedLoader)
+    return [Path(hook).name for hook in config.get("hooks", []) if Path(hook).name in PAGE_HOOKS]
 
 
 def without_generated_pages(path: Path) -> Path:
@@ -261,3 +290,73 @@ def alternate(
             site = work / f"site-{variant.name}-{run}"
             results.builds.append(run_build(variant, site))
     return series
+
+
+@contextlib.contextmanager
+def _environment(env: dict[str, str]) -> Iterator[None]:
+    """`os.environ` is `env` inside (mkdocs.yml's `!ENV` tags read it at load time)."""
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+@contextlib.contextmanager
+def _quiet_mkdocs() -> Iterator[None]:
+    """MkDocs logs errors only, as `mkdocs build -q` does (plain Material warns of links)."""
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def build_in_process(variant: Variant, site_dir: Path) -> Build:
+    """Load the config and build it once in this process into a new `site_dir`, then delete it.
+
+    Timed: `load_config` (plugins and hooks load there) and `build`. Not timed: a garbage
+    collection before, so one build's garbage is not collected in the next one's time.
+    Peak memory is not measured here (it is the whole process's): it is 0.
+    """
+    with _environment(variant.env), _quiet_mkdocs():
+        gc.collect()
+        start, cpu_start = time.perf_counter(), time.process_time()
+        build(load_config(str(variant.config), site_dir=str(site_dir)))
+        seconds = time.perf_counter() - start
+        cpu = time.process_time() - cpu_start
+    site_bytes, pages = tree_size(site_dir)
+    shutil.rmtree(site_dir)
+    return Build(seconds, cpu, 0, site_bytes, pages)
+
+
+def interleave(compared: tuple[Variant, ...], work: Path, rounds: int) -> list[Series]:
+    """Build each variant once per round in this process, after one untimed build of each.
+
+    The order is reversed every other round, so no variant always runs first (or right after
+    the same other one).
+    """
+    for variant in compared:
+        build_in_process(variant, work / f"warm-{variant.name}")
+    series = {variant.name: Series(variant.name) for variant in compared}
+    for number in range(rounds):
+        order = compared if number % 2 == 0 else compared[::-1]
+        for variant in order:
+            site = work / f"site-{variant.name}-{number}"
+            series[variant.name].builds.append(build_in_process(variant, site))
+    return [series[variant.name] for variant in compared]
+
+
+def paired_ratios(mine: list[float], theirs: list[float]) -> list[float]:
+    """Round by round, one figure over the other (both measured in the same round)."""
+    return [a / b for a, b in zip(mine, theirs, strict=True)]
+
+
+def html_paths(site: Path) -> set[str]:
+    """Every HTML file of a built site, relative to it."""
+    return {path.relative_to(site).as_posix() for path in site.rglob("*.html")}

@@ -1,7 +1,9 @@
-"""Benchmark the site: build time, memory, size, first-load weight and Lighthouse scores.
+"""Benchmark the site: build time, memory, size, first-load weight, requests, Lighthouse.
 
 Run by `make bench`. Each figure is measured next to a plain Material build of the same
-Markdown (no hooks, no overrides, no extra CSS or JS). Raw figures go to
+Markdown (no hooks, no overrides, no extra CSS or JS): build time per HTML page written,
+interleaved in one process; the first-load weight and request count of a step page (and of
+the guide's follow-along page, when the site has one). Raw figures go to
 `bench/results/latest.json`; the summary replaces README.md's section between
 `<!-- bench:start -->` and `<!-- bench:end -->`.
 """
@@ -11,29 +13,38 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import shutil
+import statistics
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
+import browser_requests
 import lighthouse
 import machine
 import report
 import static_server
-from builds import REPO, SITE_URL, Series, ablation, alternate, run_build, variants
+from builds import (
+    REPO,
+    SITE_URL,
+    Series,
+    ablation,
+    alternate,
+    html_paths,
+    interleave,
+    page_hooks,
+    paired_ratios,
+    run_build,
+    variants,
+)
 from weight import page_weight, precache_size
 
 RESULTS = Path(__file__).resolve().parent / "results"
 README = REPO / "README.md"
 SIZES = (10, 100, 1000)
 LARGE = 1000
-WEIGHED_PAGE = "foot-massage/step-2/"
-LIGHTHOUSE_PAGES = (
-    ("home", "", True),
-    ("step", "foot-massage/step-2/", True),
-    ("checklist", "foot-massage/checklist/", False),
-)
 GOAL_BUILD_RATIO = 1.15
 GOAL_TIME_GROWTH = 1.5
 GOAL_SIZE_GROWTH = 1.10
@@ -45,9 +56,35 @@ def log(message: str) -> None:
     print(f"bench: {message}", flush=True)
 
 
+def weighed_page(docs: Path) -> str:
+    """The step page weighed and audited: the first guide's second step (else its first)."""
+    steps = sorted(docs.glob("*/step-*.md"))
+    if not steps:
+        raise SystemExit(f"bench: no guide with a step page in {docs}")
+    guide = steps[0].parent
+    step = guide / "step-2.md" if (guide / "step-2.md").is_file() else steps[0]
+    return f"{guide.name}/{step.stem}/"
+
+
+def guide_of(page: str) -> str:
+    """`foot-massage/step-2/` -> `foot-massage/`."""
+    return page.split("/", 1)[0] + "/"
+
+
+def lighthouse_pages(step: str) -> tuple[tuple[str, str, bool], ...]:
+    """(label, path, also in plain Material) for each audited page."""
+    return (
+        ("home", "", True),
+        ("step", step, True),
+        ("checklist", guide_of(step) + "checklist/", False),
+    )
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--build-runs", type=int, default=5, help="builds of the real site")
+    parser.add_argument(
+        "--build-runs", type=int, default=15, help="interleaved rounds of builds of the real site"
+    )
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="runs per page (0: none)")
     parser.add_argument(
         "--full",
@@ -58,53 +95,125 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def measure_real_site(work: Path, runs: int) -> dict[str, Any]:
-    compared = (*variants(work, None), ablation(work))
-    ours, plain, reduced = alternate(compared, work, runs, warm_up=True)
-    ratio = ours.seconds / plain.seconds
-    log(f"real site: {ours.seconds:.2f} s, plain {plain.seconds:.2f} s, ratio {ratio:.2f}")
+def spread(values: list[float]) -> dict[str, Any]:
+    """Median, lowest and highest of figures taken round by round, and every one."""
     return {
-        "ours": ours.summary(),
-        "plain": plain.summary(),
-        reduced.name: reduced.summary(),
-        "ratio": round(ratio, 3),
-        "cpu_ratio": round(ours.cpu_seconds / plain.cpu_seconds, 3),
-        f"{reduced.name}_ratio": round(reduced.seconds / plain.seconds, 3),
+        "median": round(statistics.median(values), 3),
+        "min": round(min(values), 3),
+        "max": round(max(values), 3),
+        "all": [round(value, 3) for value in values],
     }
 
 
-def build_kept_sites(work: Path) -> dict[str, Path]:
-    """One more build of each, kept for the page weight and Lighthouse."""
-    sites = {}
+def measure_real_site(work: Path, rounds: int) -> dict[str, Any]:
+    """This site, plain Material and this site less its page hooks, interleaved in this process."""
+    compared = (*variants(work, None), ablation(work))
+    ours, plain, reduced = interleave(compared, work, rounds)
+    per_page = paired_ratios(ours.ms_per_page(), plain.ms_per_page())
+    log(
+        f"real site, per HTML page: {statistics.median(ours.ms_per_page()):.1f} ms"
+        f" ({ours.html_pages} pages), plain {statistics.median(plain.ms_per_page()):.1f} ms"
+        f" ({plain.html_pages} pages), ratio {statistics.median(per_page):.3f}"
+        f" ({min(per_page):.2f} to {max(per_page):.2f} over {rounds} rounds)"
+    )
+    whole = [build.seconds for build in ours.builds], [build.seconds for build in plain.builds]
+    return {
+        "rounds": rounds,
+        "ours": ours.summary(),
+        "plain": plain.summary(),
+        reduced.name: reduced.summary(),
+        "per_page_ratio": spread(per_page),
+        "cpu_per_page_ratio": spread(
+            paired_ratios(ours.cpu_ms_per_page(), plain.cpu_ms_per_page())
+        ),
+        "whole_build_ratio": spread(paired_ratios(*whole)),
+        "without_hooks": [f"hooks/{name}" for name in page_hooks()],
+        f"{reduced.name}_per_page_ratio": spread(
+            paired_ratios(reduced.ms_per_page(), plain.ms_per_page())
+        ),
+    }
+
+
+def build_kept_sites(work: Path) -> tuple[dict[str, Path], dict[str, Any]]:
+    """One more build of each in its own process, kept for the page weight and Lighthouse.
+
+    Also what those builds tell: peak memory, and the HTML files only this site writes.
+    """
+    sites: dict[str, Path] = {}
+    kept: dict[str, Any] = {}
     for variant in variants(work, None):
         sites[variant.name] = work / f"kept-{variant.name}"
-        run_build(variant, sites[variant.name], keep=True)
-    return sites
+        built = run_build(variant, sites[variant.name], keep=True)
+        kept[variant.name] = {"peak_bytes": built.peak_bytes, "html_pages": built.html_pages}
+    kept["only_ours"] = sorted(html_paths(sites["ours"]) - html_paths(sites["plain"]))
+    return sites, kept
 
 
-def measure_weight(sites: dict[str, Path]) -> dict[str, Any]:
-    ours = page_weight(sites["ours"], WEIGHED_PAGE)
-    plain = page_weight(sites["plain"], WEIGHED_PAGE, links_elsewhere_allowed=True)
+def follow_page(step: str) -> str:
+    """The follow-along page of the step's guide (`<guide>/follow/`), if the site has one."""
+    return guide_of(step) + "follow/"
+
+
+def measure_follow(site: Path, step: str, plain: dict[str, Any]) -> dict[str, Any]:
+    """The follow page's first load next to plain Material's step page, or that there is none."""
+    page = follow_page(step)
+    if not (site / page / "index.html").is_file():
+        log(f"no follow page: {page}index.html was not built")
+        return {"page": page, "missing": True}
+    weight = page_weight(site, page)
+    log(f"first load of {page}: {weight['gzip_total']} B")
+    return {
+        "page": page,
+        "missing": False,
+        "ours": weight,
+        "ratio": round(weight["gzip_total"] / plain["gzip_total"], 4),
+    }
+
+
+def measure_requests(sites: dict[str, Path], step: str, follow: dict[str, Any]) -> dict[str, Any]:
+    """Requests of the step page (both sites) and of the follow page, in Chromium."""
+    reason = browser_requests.unavailable_reason()
+    if reason:
+        log(f"requests not counted: {reason}")
+        return {"error": reason}
+    pages = {"ours": [step] + ([] if follow["missing"] else [follow["page"]]), "plain": [step]}
+    try:
+        counted = browser_requests.count_requests(sites, pages)
+    except browser_requests.RequestCountError as error:
+        log(f"requests not counted: {error}")
+        return {"error": str(error)}
+    for name, by_page in counted.items():
+        for page, found in by_page.items():
+            log(f"requests, {name} {page}: {found['count']}")
+    return dict(counted)
+
+
+def measure_weight(sites: dict[str, Path], step: str) -> dict[str, Any]:
+    ours = page_weight(sites["ours"], step)
+    plain = page_weight(sites["plain"], step, links_elsewhere_allowed=True)
     ratio = ours["gzip_total"] / plain["gzip_total"]
-    log(f"first load of {WEIGHED_PAGE}: {ours['gzip_total']} B, plain {plain['gzip_total']} B")
+    log(f"first load of {step}: {ours['gzip_total']} B, plain {plain['gzip_total']} B")
     precache = precache_size(sites["ours"])
     log(f"service worker precache: {precache['files']} files, {precache['gzip_bytes']} B gzip")
+    follow = measure_follow(sites["ours"], step, plain)
     return {
-        "page": WEIGHED_PAGE,
+        "page": step,
         "ours": ours,
         "plain": plain,
         "ratio": round(ratio, 4),
+        "follow": follow,
+        "requests": measure_requests(sites, step, follow),
         "precache": precache,
     }
 
 
 def _lighthouse_runs(
-    urls: dict[str, str], runs: int, reports: Path
+    urls: dict[str, str], audited: tuple[tuple[str, str, bool], ...], runs: int, reports: Path
 ) -> tuple[list[dict[str, Any]], str | None]:
     """Every page of both sites, run after run, alternating; stop at the first failure."""
-    pages = [
+    pages: list[dict[str, Any]] = [
         {"label": label, "path": path, "runs": {"ours": [], "plain": [] if in_plain else None}}
-        for label, path, in_plain in LIGHTHOUSE_PAGES
+        for label, path, in_plain in audited
     ]
     for run in range(runs):
         for page in pages:
@@ -132,7 +241,7 @@ def _summarise_page(page: dict[str, Any]) -> dict[str, Any]:
     return summary
 
 
-def measure_lighthouse(sites: dict[str, Path], runs: int) -> dict[str, Any]:
+def measure_lighthouse(sites: dict[str, Path], step: str, runs: int) -> dict[str, Any]:
     if runs < 1:
         return {"error": "skipped (--lighthouse-runs 0)", "pages": []}
     reason = lighthouse.unavailable_reason()
@@ -147,7 +256,8 @@ def measure_lighthouse(sites: dict[str, Path], runs: int) -> dict[str, Any]:
             static_server.serve(sites["ours"]) as ours,
             static_server.serve(sites["plain"]) as plain,
         ):
-            pages, error = _lighthouse_runs({"ours": ours, "plain": plain}, runs, reports)
+            urls = {"ours": ours, "plain": plain}
+            pages, error = _lighthouse_runs(urls, lighthouse_pages(step), runs, reports)
     except lighthouse.LighthouseError as failure:
         return {"error": str(failure), "pages": []}
     summaries = [_summarise_page(page) for page in pages if page["runs"]["ours"]]
@@ -217,9 +327,9 @@ def _goal(name: str, value: str, limit: str, met: bool) -> dict[str, Any]:
     return {"name": name, "value": value, "limit": limit, "met": met}
 
 
-def lighthouse_goals(result: dict[str, Any]) -> list[dict[str, Any]]:
+def lighthouse_goals(result: dict[str, Any], step: str) -> list[dict[str, Any]]:
     pages = [page for page in result.get("pages", []) if "ours" in page]
-    if len(pages) < len(LIGHTHOUSE_PAGES):
+    if len(pages) < len(lighthouse_pages(step)):
         return [_goal("Lighthouse", "not run", "scores", False)]
     goals = []
     for category, label in report.CATEGORY_LABELS.items():
@@ -233,11 +343,12 @@ def lighthouse_goals(result: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
-    ratio = results["real_site"]["ratio"]
+    ratio = results["real_site"]["per_page_ratio"]["median"]
     weight = results["weight"]["ratio"]
+    step = results["weight"]["page"]
     items = [
         _goal(
-            "build time vs plain Material",
+            "build time per HTML page vs plain Material (median of interleaved rounds)",
             f"{ratio:.2f}×",
             f"≤ {GOAL_BUILD_RATIO}×",
             ratio <= GOAL_BUILD_RATIO,
@@ -262,25 +373,29 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
         ]
     items.append(
         _goal(
-            f"first load of {WEIGHED_PAGE} vs plain Material",
+            f"first load of {step} vs plain Material",
             f"{weight:.3f}×",
             f"≤ {GOAL_WEIGHT_RATIO}×",
             weight <= GOAL_WEIGHT_RATIO,
         )
     )
-    return items + lighthouse_goals(results["lighthouse"])
+    return items + lighthouse_goals(results["lighthouse"], step)
 
 
-def method(args: argparse.Namespace) -> dict[str, Any]:
+def method(args: argparse.Namespace, step: str) -> dict[str, Any]:
     """How each figure was measured, for README.md and the JSON."""
     runs = args.build_runs
     return {
         "lines": [
-            f"Build time: {runs} clean builds of each site, alternating this site and plain"
-            " Material run by run, after one untimed build of each; every build is"
-            " `python -m mkdocs build -q -f <config> -d <new folder>` in its own subprocess,"
-            " timed from start to exit (Python start-up and imports included); the median"
-            " is shown, nothing is subtracted.",
+            f"Build time of this site's guides: {runs} rounds in one Python process, each"
+            " round one clean build of each of the three builds below (the order reversed"
+            " every other round), after one untimed build of each; a build is MkDocs'"
+            " `load_config` and `build` into a new folder, timed with `time.perf_counter`"
+            " (wall) and `time.process_time` (CPU), with a garbage collection before it, not"
+            " timed; Python start-up and imports are not in it. Time per HTML page is a build's"
+            " time over the HTML files it wrote. The ratio to plain Material is taken round by"
+            " round (both builds ran within a second of each other) and its median and range"
+            " over the rounds are shown.",
             "Plain Material: a temporary mkdocs.yml with this site's `site_name`,"
             " `site_description`, `site_url`, docs, `theme` (material, `language`,"
             " `font: false`, `features`, `palette`) and `markdown_extensions`; no hooks,"
@@ -291,22 +406,32 @@ def method(args: argparse.Namespace) -> dict[str, Any]:
             " is this site without `hooks/checklist.py` and `hooks/print_document.py`, so"
             " without the pages plain Material lacks (a checklist and a print document per"
             " guide): its gap to the first row is what those pages cost.",
-            "Peak memory: the build subprocess's own `ru_maxrss` (`os.wait4`). Site: the sum"
-            " of the sizes of all files written (1 MB = 10^6 bytes). Every build uses"
+            "Peak memory: one more build of each in its own subprocess"
+            " (`python -m mkdocs build -q -f <config> -d <new folder>`), its own `ru_maxrss`"
+            " (`os.wait4`); these kept builds are the sites weighed and audited below. Site: the"
+            " sum of the sizes of all files written (1 MB = 10^6 bytes). Every build uses"
             f" `SITE_URL={SITE_URL}`.",
             "Generated guides: `tests/guide_factory.write_site` (home page plus, per guide,"
             " an overview, 3 steps and tips) in a temporary folder, built with"
-            " `GUIDES_DOCS_DIR`; median of 3 builds at 10 and 100 guides, one at 1,000."
+            " `GUIDES_DOCS_DIR`, each build in its own subprocess as above and timed from start"
+            " to exit (Python start-up and imports included), the two sites alternating;"
+            " median of 3 builds at 10 and 100 guides, one at 1,000."
             " Plain Material at 1,000 guides (5,000 pages) writes the whole navigation into"
             " every page, which takes 13 to 17 minutes and 12 GB here, so `make bench` does"
             " not build it: its row is from the last `.venv/bin/python bench/run.py --full`"
             " on this machine (dated), if any.",
-            f"First load of `{WEIGHED_PAGE}`: its HTML plus every file named by"
+            f"First load of `{step}`: its HTML plus every file named by"
             " `<link rel=stylesheet>`, `<link rel=icon>`, `<script src>` and `<img src>`,"
             " each gzip-compressed at level 9 (Python's gzip), summed; inline SVG is in"
             " the HTML; what scripts fetch later (search index, service worker) is not"
             " counted. The run fails if a loaded file is on another host or if any URL in"
-            " this site's page is (plain Material's page links to Material's website).",
+            " this site's page is (plain Material's page links to Material's website)."
+            f" The follow-along page (`{follow_page(step)}`) is weighed the same way when the"
+            " site has one.",
+            "Requests: each page opened once in Chromium (Playwright, the flags below, a new"
+            " context so nothing is cached, the service worker blocked), served by"
+            " `bench/static_server.py`; every request until the network is idle is counted,"
+            " including what scripts fetch (Material's search worker and index).",
             "Lighthouse 12 with `CHROME_PATH=/usr/bin/chromium`, flags"
             f" `{lighthouse.CHROME_FLAGS}`, default mobile form factor and simulated"
             " throttling, the four categories, JSON output; each site is served on"
@@ -321,13 +446,17 @@ def method(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def measure(args: argparse.Namespace, about: dict[str, Any]) -> dict[str, Any]:
-    results: dict[str, Any] = {"machine": about, "method": method(args)}
+    step = weighed_page(REPO / "docs")
+    results: dict[str, Any] = {"machine": about, "method": method(args, step)}
     with tempfile.TemporaryDirectory(prefix="massage-bench-") as temporary:
         work = Path(temporary)
         results["real_site"] = measure_real_site(work, args.build_runs)
-        sites = build_kept_sites(work)
-        results["weight"] = measure_weight(sites)
-        results["lighthouse"] = measure_lighthouse(sites, args.lighthouse_runs)
+        results["machine"]["load_average_after_builds"] = [
+            round(value, 2) for value in os.getloadavg()
+        ]
+        sites, results["kept_builds"] = build_kept_sites(work)
+        results["weight"] = measure_weight(sites, step)
+        results["lighthouse"] = measure_lighthouse(sites, step, args.lighthouse_runs)
         results["scaling"] = [
             measure_size(work, guides, args.full, about["date"]) for guides in SIZES
         ]
@@ -343,7 +472,7 @@ def main(argv: list[str]) -> int:
     log(f"{about['cpu']}, {about['cores']} cores, load average {about['load_average']}")
     results = measure(args, about)
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
-    text = report.section(results)
+    text = report.section(results, GOAL_BUILD_RATIO)
     if not args.no_readme:
         report.update_readme(README, text)
     print(text)
