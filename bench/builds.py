@@ -5,9 +5,9 @@ Two ways to build, each clean into a new folder:
 - `build_in_process`: `load_config` and `build` in this process, the variants interleaved
   round by round (`interleave`), so every variant sees the same machine load and the ratio
   between them can be taken round by round. Python start-up and imports are not timed.
-- `run_build`: `python -m mkdocs build -q -f <config> -d <new dir>` in its own subprocess,
-  for peak memory: that child's own `ru_maxrss` (from `os.wait4`, so one big build never
-  shows up in the next).
+- `run_build`: `mkdocs build -q -f <config> -d <new dir>` in its own subprocess (through
+  `measured_build.py`), for peak memory: that child's own `VmHWM`, the peak since its
+  `exec`, so neither this process nor one big build shows up in the next.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 REPO = Path(__file__).resolve().parents[1]
+MEASURED_BUILD = Path(__file__).resolve().parent / "measured_build.py"
+PEAK_MARKER = "bench-peak-kib"
 CONFIG = REPO / "mkdocs.yml"
 # The address every benchmark build is made for (the site's default, a local one).
 SITE_URL = "http://127.0.0.1:8000/"
@@ -257,7 +259,7 @@ def tree_size(root: Path) -> tuple[int, int]:
 
 def run_build(variant: Variant, site_dir: Path, *, keep: bool = False) -> Build:
     """Build once into a new `site_dir`; measure it; delete it unless `keep`."""
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(variant.config)]
+    command = [sys.executable, str(MEASURED_BUILD), "build", "-q", "-f", str(variant.config)]
     command += ["-d", str(site_dir)]
     with tempfile.TemporaryFile() as log:
         start = time.perf_counter()
@@ -265,16 +267,24 @@ def run_build(variant: Variant, site_dir: Path, *, keep: bool = False) -> Build:
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode != 0:
-            log.seek(0)
-            output = log.read().decode("utf-8", "replace")[-2000:]
-            raise BuildFailed(f"{variant.name} build of {variant.config} failed:\n{output}")
+        log.seek(0)
+        output = log.read().decode("utf-8", "replace")
+    if process.returncode != 0:
+        raise BuildFailed(f"{variant.name} build of {variant.config} failed:\n{output[-2000:]}")
     site_bytes, pages = tree_size(site_dir)
     if not keep:
         shutil.rmtree(site_dir)
-    # Linux reports ru_maxrss in KiB.
     cpu = usage.ru_utime + usage.ru_stime
-    return Build(seconds, cpu, usage.ru_maxrss * 1024, site_bytes, pages)
+    return Build(seconds, cpu, _peak_bytes(output), site_bytes, pages)
+
+
+def _peak_bytes(output: str) -> int:
+    """The peak memory `measured_build.py` printed (KiB), in bytes."""
+    for line in output.splitlines():
+        marker, _, kib = line.partition(" ")
+        if marker == PEAK_MARKER:
+            return int(kib) * 1024
+    raise BuildFailed(f"the build did not report its peak memory:\n{output[-2000:]}")
 
 
 def alternate(

@@ -129,7 +129,7 @@ def build_gap_lines(real: dict[str, Any], kept: dict[str, Any], goal: float) -> 
     ]
     reduced = real.get("ours_without_generated")
     if reduced:
-        hooks = ", ".join(f"`{hook}`" for hook in real.get("without_hooks", []))
+        hooks = " and ".join(f"`{hook}`" for hook in real.get("without_hooks", []))
         same = reduced["html_pages"] == real["plain"]["html_pages"]
         lines.append(
             f"Without {hooks or 'the hooks that add pages'} this site wrote"

@@ -21,6 +21,7 @@ sys.path.insert(0, str(REPO / "bench"))
 import browser_requests  # noqa: E402
 import report  # noqa: E402
 import run  # noqa: E402
+from builds import run_build, variants  # noqa: E402
 from weight import page_weight  # noqa: E402
 
 STEP = run.weighed_page(REPO / "docs")
@@ -39,6 +40,15 @@ def test_build_time_is_compared_per_html_page_written(real_site: dict[str, Any])
     assert real_site["per_page_ratio"]["median"] == pytest.approx(per_page, abs=0.002)
     whole = real_site["whole_build_ratio"]["median"]
     assert whole / per_page == pytest.approx(ours["html_pages"] / plain["html_pages"], rel=0.01)
+
+
+def test_peak_memory_counts_the_build_alone(tmp_path: Path) -> None:
+    plain = variants(tmp_path, None)[1]
+    alone = run_build(plain, tmp_path / "alone").peak_bytes
+    ballast = b"\x01" * (alone * 3)  # this process now holds three such builds more
+    after = run_build(plain, tmp_path / "after").peak_bytes
+    assert len(ballast) > 2 * after
+    assert after == pytest.approx(alone, rel=0.25)
 
 
 def test_build_gap_paragraph_holds_only_measured_figures(real_site: dict[str, Any]) -> None:
