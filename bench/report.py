@@ -103,6 +103,11 @@ def real_site_table(real: dict[str, Any]) -> list[str]:
     return _table([*header, "site"], rows)
 
 
+def and_list(items: list[str]) -> str:
+    """`a`, `b`, `c` -> `a, b and c`."""
+    return " and ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
+
+
 def _page_kinds(paths: list[str]) -> str:
     """`a/checklist/index.html`, `b/checklist/index.html` -> `2 × checklist/`."""
     kinds: dict[str, int] = {}
@@ -129,7 +134,7 @@ def build_gap_lines(real: dict[str, Any], kept: dict[str, Any], goal: float) -> 
     ]
     reduced = real.get("ours_without_generated")
     if reduced:
-        hooks = " and ".join(f"`{hook}`" for hook in real.get("without_hooks", []))
+        hooks = and_list([f"`{hook}`" for hook in real.get("without_hooks", [])])
         same = reduced["html_pages"] == real["plain"]["html_pages"]
         lines.append(
             f"Without {hooks or 'the hooks that add pages'} this site wrote"

@@ -388,7 +388,7 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
 def method(args: argparse.Namespace, step: str) -> dict[str, Any]:
     """How each figure was measured, for README.md and the JSON."""
     runs = args.build_runs
-    hooks = " and ".join(f"`hooks/{name}`" for name in page_hooks()) or "no hook (none adds pages)"
+    hooks = report.and_list([f"`hooks/{name}`" for name in page_hooks()]) or "no hook"
     return {
         "lines": [
             f"Build time of this site's guides: {runs} rounds in one Python process, each"
