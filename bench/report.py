@@ -254,15 +254,12 @@ def weight_notes(weight: dict[str, Any]) -> list[str]:
         notes.append(f"Requests were not counted: {counted['error']}.")
     else:
         step = weight["page"]
-        ours = counted["ours"][step]["urls"]
-        plain = set(counted["plain"][step]["urls"])
-        extra = [url for url in ours if url not in plain]
-        if extra:
-            notes.append(
-                f"Requests of `{step}` that plain Material's does not make: "
-                + ", ".join(f"`{url}`" for url in extra)
-                + "."
-            )
+        ours, plain = counted["ours"][step]["urls"], counted["plain"][step]["urls"]
+        for whose, mine, theirs in (("this site", ours, plain), ("plain Material", plain, ours)):
+            only = [url for url in mine if url not in theirs]
+            if only:
+                listed = ", ".join(f"`{url}`" for url in only)
+                notes.append(f"Requests only {whose}'s `{step}` makes: {listed}.")
     return notes
 
 
