@@ -41,6 +41,22 @@ _GUIDE_ONLY = keys_of(GuideFields) - keys_of(PageFields)
 
 # A step page's usual name: with an overview beside it, its folder is a guide.
 _STEP_PAGE = re.compile(r"step-\d+\.md")
+
+# What one printed checklist sheet holds (README, "The checklist"): every guide within these
+# limits prints on exactly one A4 and one US Letter sheet with no type under 10 pt. A guide
+# beyond one of them stops the build (file and field) rather than print unreadably small.
+MAX_STEPS = 10
+MAX_SUPPLIES = 8
+MAX_SIDES = 3
+MAX_ROUNDS = 4
+MAX_CHECKLIST_WARNINGS = 4
+MAX_SUMMARY_CHARS = 80
+MAX_SUPPLY_CHARS = 72  # name and note together
+MAX_SIDE_CHARS = 12
+MAX_WARNING_CHARS = 210  # title and text together
+
+# A step's drawing, inlined by pymdownx.snippets: `--8<-- "foot-massage/images/step-1.svg"`.
+_DRAWING_SNIPPET = re.compile(r'^[ \t]*--8<--[ \t]+"(?P<path>[^"]+\.svg)"[ \t]*$', re.MULTILINE)
 # Admonitions an author marks for the checklist: `!!! warning checklist "Title"`.
 _CHECKLIST_ADMONITION = re.compile(
     r"^(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+[\w-]+)*?[ \t]+checklist"
@@ -61,6 +77,8 @@ class Step:
     """One step page: its number, title, one-line summary and source file.
 
     Titles here are plain text, the page's title as MkDocs shows it (`hooks/titles.py`).
+    `drawing` is the SVG the page inlines with a snippet, relative to the docs folder
+    (empty when the step has none).
     """
 
     number: int
@@ -68,6 +86,7 @@ class Step:
     summary: str
     src_uri: str
     body: str = ""
+    drawing: str = ""
 
 
 @dataclass(frozen=True)
@@ -270,7 +289,17 @@ def _build_guide(
             if values is None:
                 complete = False
             else:
-                steps.append(Step(values["step"], doc.title, values["summary"], uri, doc.body))
+                drawing = _DRAWING_SNIPPET.search(doc.body)
+                steps.append(
+                    Step(
+                        values["step"],
+                        doc.title,
+                        values["summary"],
+                        uri,
+                        doc.body,
+                        drawing["path"] if drawing else "",
+                    )
+                )
         else:
             values = validate(doc, GuidePageFields, problems)
             if values is None:
@@ -284,7 +313,7 @@ def _build_guide(
     pages.sort(key=lambda page: (page.order, page.src_uri))
     in_order = [overview, *(documents[step.src_uri] for step in steps)]
     in_order += [documents[page.src_uri] for page in pages]
-    return Guide(
+    guide = Guide(
         slug=slug,
         title=overview.title,
         description=fields["description"],
@@ -300,6 +329,63 @@ def _build_guide(
         overview_body=overview.body,
         source=source,
     )
+    _check_fits_one_sheet(guide, documents, overview, problems)
+    return guide
+
+
+def _check_fits_one_sheet(
+    guide: Guide, documents: dict[str, Document], overview: Document, problems: Problems
+) -> None:
+    """Note every way a guide outgrows its one-sheet checklist (the MAX_* limits above)."""
+    sheet = "the printed checklist holds at most"
+    if len(guide.steps) > MAX_STEPS:
+        extra = guide.steps[MAX_STEPS]
+        problems.add(
+            documents[extra.src_uri].path,
+            "step",
+            f"{extra.number} is one too many: {sheet} {MAX_STEPS} steps",
+        )
+    if len(guide.supplies) > MAX_SUPPLIES:
+        count = len(guide.supplies)
+        problems.add(overview.path, "supplies", f"has {count} items: {sheet} {MAX_SUPPLIES}")
+    if len(guide.sides) > MAX_SIDES:
+        problems.add(overview.path, "sides", f"has {len(guide.sides)} names: {sheet} {MAX_SIDES}")
+    if guide.rounds > MAX_ROUNDS:
+        problems.add(overview.path, "rounds", f"is {guide.rounds}: {sheet} {MAX_ROUNDS}")
+    if len(guide.warnings) > MAX_CHECKLIST_WARNINGS:
+        extra_warning = guide.warnings[MAX_CHECKLIST_WARNINGS]
+        problems.add(
+            documents[extra_warning.src_uri].path,
+            "checklist",
+            f"warning '{extra_warning.title}' is warning {len(guide.warnings)} of this guide:"
+            f" {sheet} {MAX_CHECKLIST_WARNINGS} (drop `checklist` from the least needed)",
+        )
+    texts = [(overview.path, "sides", side, MAX_SIDE_CHARS) for side in guide.sides]
+    texts += [
+        (overview.path, "supplies", f"{s.name}: {s.note}" if s.note else s.name, MAX_SUPPLY_CHARS)
+        for s in guide.supplies
+    ]
+    texts += [
+        (documents[step.src_uri].path, "summary", step.summary, MAX_SUMMARY_CHARS)
+        for step in guide.steps
+    ]
+    texts += [
+        (
+            documents[warning.src_uri].path,
+            "checklist",
+            f"{warning.title} {' '.join(warning.body.split())}",
+            MAX_WARNING_CHARS,
+        )
+        for warning in guide.warnings
+    ]
+    for path, field_name, text, limit in texts:
+        if len(text) > limit:
+            problems.add(
+                path,
+                field_name,
+                f"'{text[:30]}…' is {len(text)} characters: {sheet} {limit}"
+                " (the pages can say more)",
+            )
 
 
 def _read_source(overview: Document, problems: Problems) -> tuple[bool, Source | None]:

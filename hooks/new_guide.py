@@ -18,8 +18,8 @@ OVERVIEW = """\
 title: How to give a {subject}
 description: Replace this with one sentence that says what this guide helps a reader do.
 supplies:
-  - name: Replace with the first thing the reader needs
-    note: an optional note, such as how much of it
+  - name: Replace with the first thing needed
+    note: optional, such as how much
   - Replace with the second thing, or delete this line
 related: []
 ---

@@ -44,3 +44,96 @@ def write_site(docs: Path, guides: int, *, home: bool = True) -> list[str]:
     if home:
         (docs / "index.md").write_text("# Generated guides\n\nHome.\n", encoding="utf-8")
     return [write_guide(docs, number) for number in range(1, guides + 1)]
+
+
+# Words for generated text of an exact length: ordinary words, like a real guide's.
+_WORDS = (
+    "gently stroke the skin with both hands then knead each muscle slowly and keep a steady"
+    " pressure while your partner breathes out and relaxes fully before you move on"
+).split()
+
+
+def text_of_length(length: int, start: str = "") -> str:
+    """Plain words (a capital first, a full stop last) exactly `length` characters long."""
+    text = start
+    index = 0
+    while len(text) < length:
+        text = f"{text} {_WORDS[index % len(_WORDS)]}" if text else _WORDS[0].capitalize()
+        index += 1
+    text = text[: length - 1].rstrip()
+    while len(text) < length - 1:
+        text += "s"
+    return text + "."
+
+
+def drawing_svg(slug: str, step: int) -> str:
+    """A small line drawing like a step's own (currentColor lines, an area, a hand)."""
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 240" role="img"'
+        f' aria-labelledby="{slug}-step-{step}-title" class="step-figure__drawing" fill="none"'
+        ' stroke="currentColor" stroke-width="2">\n'
+        f'<title id="{slug}-step-{step}-title">A hand on a back, step {step}.</title>\n'
+        '<path class="step-figure__area" fill="currentColor" fill-opacity=".15" stroke="none"'
+        ' d="M60 40H180V200H60Z"/>\n'
+        '<path d="M60 40H180V200H60Z"/>\n'
+        f'<circle class="step-figure__hand" fill="#fff" cx="{80 + 10 * step}" cy="120" r="30"/>\n'
+        f'<path d="M{80 + 10 * step} 160V{60 + step}"/>\n'
+        "</svg>\n"
+    )
+
+
+def write_checklist_guide(
+    docs: Path,
+    slug: str,
+    *,
+    steps: int,
+    supplies: int,
+    sides: int = 0,
+    rounds: int = 1,
+    warnings: int = 0,
+    summary_chars: int = 80,
+    supply_chars: int = 72,
+    side_chars: int = 12,
+    warning_chars: int = 210,
+) -> None:
+    """A guide of a given size for its checklist: every text as long as asked, a drawing a step.
+
+    A supply's `name: note` and a warning's title and text are as long as the `*_chars`
+    given, which default to the longest the guide model allows.
+    """
+    guide = docs / slug
+    (guide / "images").mkdir(parents=True)
+    side_names = [text_of_length(side_chars + 1, f"side {n}")[:-1] for n in range(1, sides + 1)]
+    supply_items = []
+    for n in range(1, supplies + 1):
+        name = f"Supply {n}"
+        note = text_of_length(supply_chars - len(name) - 2, "note")
+        supply_items.append(f"  - name: {name}\n    note: {note}\n")
+    sides_yaml = f"sides: [{', '.join(side_names)}]\n" if sides else ""
+    (guide / "index.md").write_text(
+        f"---\ntitle: Checklist of {slug}\ndescription: A guide of a chosen size.\n"
+        f"supplies:\n{''.join(supply_items)}{sides_yaml}rounds: {rounds}\n---\n\n"
+        f"# Checklist of {slug}\n\nA guide for the checklist tests.\n",
+        encoding="utf-8",
+    )
+    for step in range(1, steps + 1):
+        (guide / "images" / f"step-{step}.svg").write_text(
+            drawing_svg(slug, step), encoding="utf-8"
+        )
+        summary = text_of_length(summary_chars, f"Step {step}")
+        (guide / f"step-{step}.md").write_text(
+            f"---\nstep: {step}\nsummary: {summary}\n---\n\n# Step {step}\n\n"
+            '<figure class="step-figure" markdown="span">\n'
+            f'--8<-- "{slug}/images/step-{step}.svg"\n'
+            f"<figcaption>Step {step}.</figcaption>\n</figure>\n\nDo this step.\n",
+            encoding="utf-8",
+        )
+    if warnings:
+        blocks = []
+        for n in range(1, warnings + 1):
+            title = f"Warning {n}"
+            body = text_of_length(warning_chars - len(title) - 1, f"care {n}")
+            blocks.append(f'!!! warning checklist "{title}"\n\n    {body}\n')
+        (guide / "tips.md").write_text(
+            "---\norder: 1\n---\n\n# Tips\n\n" + "\n".join(blocks), encoding="utf-8"
+        )

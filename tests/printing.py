@@ -4,11 +4,27 @@ from __future__ import annotations
 
 import io
 import math
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from pypdf import PdfReader
 
 PAPER = ("A4", "Letter")
+# The print CSS's page margin (overrides/stylesheets/extra.css, `@page`), in points.
+MARGIN_PT = 15 / 25.4 * 72
+CSS_PX_PT = 0.75
+
+
+@dataclass
+class Run:
+    """One piece of text as the PDF places it."""
+
+    text: str
+    size_pt: float
+    font: str
+    sheet: int
+    # Where its baseline sits, as a fraction of the printable height (0 top, 1 bottom).
+    depth: float
 
 
 @dataclass
@@ -17,11 +33,31 @@ class Printout:
 
     sheets: list[str]
     smallest_glyph_pt: float
+    runs: list[Run] = field(default_factory=list)
+    data: bytes = b""
 
     @property
     def text(self) -> str:
         """All the text on every sheet, white space collapsed."""
         return " ".join(" ".join(self.sheets).split())
+
+    @property
+    def body_pt(self) -> float:
+        """The size most of the characters are printed at."""
+        weights: Counter[float] = Counter()
+        for run in self.runs:
+            weights[round(run.size_pt, 1)] += len(run.text.strip())
+        return weights.most_common(1)[0][0]
+
+    @property
+    def largest(self) -> Run:
+        """The run printed largest (the title)."""
+        return max(self.runs, key=lambda run: run.size_pt)
+
+    @property
+    def lowest_depth(self) -> float:
+        """How far down the printable height the lowest text's baseline sits."""
+        return max(run.depth for run in self.runs)
 
 
 def print_pdf(page, paper: str) -> Printout:  # type: ignore[no-untyped-def]
@@ -30,18 +66,39 @@ def print_pdf(page, paper: str) -> Printout:  # type: ignore[no-untyped-def]
 
 
 def read_pdf(data: bytes) -> Printout:
-    """Text of each sheet and the smallest rendered glyph, in points."""
+    """Text of each sheet, and the size, font and height of every piece of text."""
     reader = PdfReader(io.BytesIO(data))
-    sizes: list[float] = []
+    runs: list[Run] = []
+    sheets = []
+    for number, sheet in enumerate(reader.pages):
+        height = float(sheet.mediabox.height)
 
-    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
-        if text.strip():
-            sizes.append(size * _scale(tm) * _scale(cm))
+        def visit(
+            text: str,
+            cm: list[float],
+            tm: list[float],
+            font: object,
+            size: float,
+            number: int = number,
+            height: float = height,
+        ) -> None:
+            if not text.strip():
+                return
+            name = str(font.get("/BaseFont", "")) if isinstance(font, dict) else ""
+            if cm[0] == 0 and cm[3] == 0:
+                # Turned text (the standing column heads): pypdf hands over only the turn's
+                # own matrix, not the page's; Chromium draws 0.75 pt per CSS pixel.
+                runs.append(Run(text, size * _scale(tm) * CSS_PX_PT, name, number, 0.0))
+                return
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            depth = (height - MARGIN_PT - y) / (height - 2 * MARGIN_PT)
+            runs.append(Run(text, size * _scale(tm) * _scale(cm), name, number, depth))
 
-    sheets = [sheet.extract_text(visitor_text=visit) for sheet in reader.pages]
-    return Printout(sheets, min(sizes) if sizes else 0.0)
+        sheets.append(sheet.extract_text(visitor_text=visit))
+    smallest = min((run.size_pt for run in runs), default=0.0)
+    return Printout(sheets, smallest, runs, data)
 
 
 def _scale(matrix: list[float]) -> float:
-    """Vertical scale of a PDF transformation matrix [a b c d e f]."""
-    return math.hypot(matrix[2], matrix[3])
+    """How much a PDF transformation matrix [a b c d e f] scales a glyph (turned or not)."""
+    return math.sqrt(abs(matrix[0] * matrix[3] - matrix[1] * matrix[2]))

@@ -1,4 +1,4 @@
-"""The generated checklist: supplies, the routine on both sides, warnings, address on paper."""
+"""The generated checklist: supplies, the routine grid, warnings, address on paper, limits."""
 
 from __future__ import annotations
 
@@ -6,8 +6,13 @@ import hashlib
 import re
 from pathlib import Path
 
-from conftest import build_site, copy_docs
+import pytest
+from conftest import REPO, build_site, copy_docs
+from guide_factory import write_checklist_guide
+from mkdocs.exceptions import Abort
 from pages import article_text, page_file, read_page
+
+import guide_model
 
 SUMMARIES = [
     "Relax your partner, oil your hands and stroke from the ankle to the toes.",
@@ -20,37 +25,78 @@ def checklist_html(site: Path, guide: str = "foot-massage") -> str:
     return page_file(site, f"{guide}/checklist/").read_text(encoding="utf-8")
 
 
+def tick_keys(html: str) -> list[str]:
+    return [
+        key.replace("&#39;", "'").replace("&amp;", "&")
+        for key in re.findall(r'<input type="checkbox" data-tick="([^"]+)"', html)
+    ]
+
+
 def test_checklist_lists_every_supply_with_a_box_and_its_note(site: Path) -> None:
     html = checklist_html(site)
     text = article_text(page_file(site, "foot-massage/checklist/"))
     assert "Massage oil: very little is needed; talcum powder works instead" in text
     assert "A small cushion or rolled towel" in text
-    assert len(re.findall(r'<input type="checkbox" name="supply-\d+"', html)) == 2
+    supplies = [key for key in tick_keys(html) if key.startswith("supply: ")]
+    assert supplies == ["supply: Massage oil", "supply: A small cushion or rolled towel"]
 
 
-def test_checklist_routine_switches_feet_in_the_article_order(site: Path) -> None:
+def test_checklist_routine_is_a_grid_of_numbered_steps_with_the_switch_between_columns(
+    site: Path,
+) -> None:
     text = article_text(page_file(site, "foot-massage/checklist/"))
     expected = [
-        "1. Left foot",
-        *SUMMARIES,
-        "Switch to the right foot.",
-        "2. Right foot",
-        *SUMMARIES,
-        "Switch back to the left foot and repeat.",
+        "The routine",
+        "every step on the left foot, then switch to the right foot.",
+        "Then switch back to the left foot and repeat: 2 rounds.",
         "Round 1",
         "Round 2",
+        "left foot",
+        "right foot",
+        "left foot",
+        "right foot",
+        *[f"{number} {summary}" for number, summary in enumerate(SUMMARIES, start=1)],
     ]
     position = 0
     for part in expected:
         found = text.find(part, position)
         assert found >= 0, f"{part!r} missing or out of order"
         position = found + len(part)
+    for summary in SUMMARIES:
+        assert text.count(summary) == 1
+    html = checklist_html(site)
+    assert html.count("checklist__tick-head--switch") == 2  # right foot, in each round
 
 
-def test_every_step_on_every_side_has_a_box(site: Path) -> None:
-    names = re.findall(r'<input type="checkbox" name="([^"]+)"', checklist_html(site))
-    steps = [f"side-{side}-step-{step}" for side in (1, 2) for step in (1, 2, 3)]
-    assert names == ["supply-1", "supply-2", *steps, "round-1", "round-2"]
+def test_every_move_of_every_round_has_a_box_keyed_by_its_words(site: Path) -> None:
+    keys = tick_keys(checklist_html(site))
+    steps = [
+        f"step: {summary} | {side} | round {round_number}"
+        for summary in SUMMARIES
+        for round_number in (1, 2)
+        for side in ("left foot", "right foot")
+    ]
+    assert keys[2:] == steps
+    labels = re.findall(r'data-tick="step: [^"]+" aria-label="([^"]+)"', checklist_html(site))
+    assert labels[:4] == [
+        "Step 1, left foot, round 1",
+        "Step 1, right foot, round 1",
+        "Step 1, left foot, round 2",
+        "Step 1, right foot, round 2",
+    ]
+
+
+def test_every_step_row_carries_a_copy_of_the_steps_own_drawing(site: Path) -> None:
+    html = checklist_html(site)
+    step_pages = sorted((REPO / "docs" / "foot-massage").glob("step-*.md"))
+    assert len(re.findall(r'class="checklist__figure" aria-hidden="true"><svg', html)) == len(
+        step_pages
+    )
+    for step_page in step_pages:
+        drawing = re.search(r'--8<-- "([^"]+)"', step_page.read_text(encoding="utf-8"))
+        assert drawing is not None
+        svg = (REPO / "docs" / drawing[1]).read_text(encoding="utf-8")
+        assert svg.splitlines()[1] in html, f"{step_page.name}: its drawing is missing"
 
 
 def test_checklist_carries_the_warnings_marked_for_it(site: Path) -> None:
@@ -111,14 +157,14 @@ def test_editing_a_summary_changes_checklist_and_description(tmp_path: Path) -> 
     )
     site = build_site(tmp_path / "site", docs)
     text = article_text(page_file(site, "foot-massage/checklist/"))
-    assert text.count("Knead the whole foot.") == 2
+    assert text.count("Knead the whole foot.") == 1
     assert SUMMARIES[1] not in text
     assert read_page(page_file(site, "foot-massage/step-2/")).meta["description"] == (
         "Knead the whole foot."
     )
 
 
-def test_guide_without_sides_lists_its_steps_once(tmp_path: Path) -> None:
+def test_guide_without_sides_has_one_column_per_round(tmp_path: Path) -> None:
     docs = copy_docs(tmp_path)
     overview = docs / "foot-massage" / "index.md"
     text = overview.read_text(encoding="utf-8")
@@ -127,7 +173,65 @@ def test_guide_without_sides_lists_its_steps_once(tmp_path: Path) -> None:
     checklist = article_text(page_file(site, "foot-massage/checklist/"))
     for summary in SUMMARIES:
         assert checklist.count(summary) == 1
-    assert "Switch" not in checklist
+    assert "switch" not in checklist.lower()
+    assert "every step once, then repeat: 2 rounds" in checklist
+    steps = [key for key in tick_keys(checklist_html(site)) if key.startswith("step: ")]
+    assert steps == [f"step: {s} | round {r}" for s in SUMMARIES for r in (1, 2)]
+
+
+def test_two_steps_with_the_same_words_keep_two_keys(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write_checklist_guide(docs, "twins", steps=2, supplies=1, summary_chars=20)
+    step = docs / "twins" / "step-2.md"
+    step.write_text(
+        step.read_text(encoding="utf-8").replace("Step 2", "Step 1", 1), encoding="utf-8"
+    )
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    keys = tick_keys(checklist_html(build_site(tmp_path / "site", docs), "twins"))
+    assert len(set(keys)) == len(keys) == 3
+    assert keys[2] == keys[1].replace(" | round 1", "#2 | round 1")
+
+
+LIMITS = [
+    ({"steps": 11}, "twins/step-11.md: 'step' 11 is one too many", guide_model.MAX_STEPS),
+    ({"supplies": 9}, "twins/index.md: 'supplies' has 9 items", guide_model.MAX_SUPPLIES),
+    ({"sides": 4}, "twins/index.md: 'sides' has 4 names", guide_model.MAX_SIDES),
+    ({"rounds": 5}, "twins/index.md: 'rounds' is 5", guide_model.MAX_ROUNDS),
+    ({"warnings": 5}, "twins/tips.md: 'checklist' warning 'Warning 5'", None),
+    ({"summary_chars": 81}, "twins/step-1.md: 'summary'", guide_model.MAX_SUMMARY_CHARS),
+    ({"supply_chars": 73}, "twins/index.md: 'supplies'", guide_model.MAX_SUPPLY_CHARS),
+    ({"sides": 2, "side_chars": 13}, "twins/index.md: 'sides'", guide_model.MAX_SIDE_CHARS),
+    ({"warnings": 1, "warning_chars": 211}, "twins/tips.md: 'checklist'", None),
+]
+
+
+@pytest.mark.parametrize(("size", "message", "limit"), LIMITS)
+def test_a_guide_beyond_one_sheet_stops_the_build_naming_file_and_field(
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    size: dict[str, int],
+    message: str,
+    limit: int | None,
+) -> None:
+    docs = tmp_path / "docs"
+    write_checklist_guide(docs, "twins", **{"steps": 1, "supplies": 1, **size})
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(tmp_path / "site", docs)
+    errors = [record.getMessage() for record in caplog.records if record.levelname == "ERROR"]
+    assert len(errors) == 1 and "Traceback" not in errors[0]
+    assert message in errors[0]
+    assert "the printed checklist holds at most" in errors[0]
+    if limit is not None:
+        assert f"at most {limit}" in errors[0]
+
+
+def test_a_guide_at_every_limit_builds(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write_checklist_guide(docs, "full", steps=10, supplies=8, sides=3, rounds=4, warnings=4)
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    html = checklist_html(build_site(tmp_path / "site", docs), "full")
+    assert len(tick_keys(html)) == 8 + 10 * 3 * 4
 
 
 def site_digest(site: Path) -> dict[str, str]:
