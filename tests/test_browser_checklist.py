@@ -58,7 +58,8 @@ def test_ticks_stay_on_their_items_when_a_supply_and_a_step_are_inserted_before_
     write_checklist_guide(docs, "moves", steps=3, supplies=3, sides=2, rounds=2, warnings=1)
     site = build_site(tmp_path / "site", docs)
     guide = docs / "moves"
-    for base in serve(site):
+    with serve(site) as server:
+        base = server.url
         context = browser.new_context()
         page = context.new_page()
         page.goto(urljoin(base, "moves/checklist/"))

@@ -49,7 +49,8 @@ def sheet_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def sheet_url(sheet_site: Path) -> Iterator[str]:
-    yield from serve(sheet_site)
+    with serve(sheet_site) as server:
+        yield server.url
 
 
 def _guides(site_docs: Path) -> dict[str, object]:
