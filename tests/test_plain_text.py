@@ -210,7 +210,8 @@ def test_a_heading_title_is_the_same_on_page_navigation_cards_and_checklist(site
 
 @pytest.fixture(scope="module")
 def site_address(site: Path) -> Iterator[str]:
-    yield from serve(site)
+    with serve(site) as server:
+        yield server.url
 
 
 @pytest.mark.browser
