@@ -12,6 +12,7 @@ mistake of a build is noted with its file and field, and the build stops listing
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -37,7 +38,7 @@ GENERATED = {CHECKLIST: "checklist", PRINT: "print document", FOLLOW: "follow-al
 # Where an overview shows its supplies (hooks/supplies.py); without it, at the overview's end.
 SUPPLIES_MARKER = "<!-- supplies -->"
 # Fields only a guide's overview has: an index.md with one of them makes its folder a guide.
-_GUIDE_ONLY = keys_of(GuideFields) - keys_of(PageFields)
+_GUIDE_ONLY = keys_of(GuideFields) - keys_of(PageFields) - keys_of(GuidePageFields)
 
 # A step page's usual name: with an overview beside it, its folder is a guide.
 _STEP_PAGE = re.compile(r"step-\d+\.md")
@@ -121,6 +122,21 @@ class ChecklistWarning:
 
 
 @dataclass(frozen=True)
+class Card:
+    """One card of follow-along mode: a step on one side in one round, a switch, or the end.
+
+    `side` is a name from the guide's `sides` ("" without sides); `round` counts from 1.
+    A switch card names the side (and round) the reader moves on to.
+    """
+
+    kind: str
+    step: Step | None = None
+    side: str = ""
+    round: int = 1
+    first_side: bool = False
+
+
+@dataclass(frozen=True)
 class Guide:
     """One guide: everything the hooks and templates need, in reading order."""
 
@@ -136,6 +152,7 @@ class Guide:
     warnings: tuple[ChecklistWarning, ...] = ()
     overview_body: str = ""
     source: Source | None = None
+    order: float = math.inf
 
     @property
     def overview_uri(self) -> str:
@@ -156,6 +173,22 @@ class Guide:
     def follow_uri(self) -> str:
         """The generated follow-along page's `src_uri`."""
         return f"{self.slug}/{FOLLOW}"
+
+    def routine(self) -> list[Card]:
+        """The whole routine, one card per move: steps x sides x rounds, switches, the end.
+
+        Every side is worked through all the steps before the next; after the last side
+        the reader switches back to the first for the next round. Without `sides`, the
+        steps are walked `rounds` times with a card between rounds.
+        """
+        cards: list[Card] = []
+        for round_number in range(1, self.rounds + 1):
+            for index, side in enumerate(self.sides or ("",)):
+                if cards:
+                    cards.append(Card("switch", None, side, round_number, first_side=index == 0))
+                cards += [Card("step", step, side, round_number) for step in self.steps]
+        cards.append(Card("finish"))
+        return cards
 
     def reading_order(self) -> list[str]:
         """The `src_uri` of every page of the guide, in the order a reader walks them."""
@@ -185,6 +218,16 @@ class Site:
         if guide is None:
             return None
         return next((step for step in guide.steps if step.src_uri == src_uri), None)
+
+    def in_order(self) -> list[Guide]:
+        """The guides as the site lists them: by their overview's `order`, then by title."""
+        return sorted(self.guides.values(), key=lambda guide: (guide.order, guide.title.casefold()))
+
+    def related_slugs(self, guide: Guide) -> list[str]:
+        """The guides of this site related to `guide` either way: those it lists, then the rest."""
+        listed = [item for item in guide.related if isinstance(item, str)]
+        listing = [other.slug for other in self.guides.values() if guide.slug in other.related]
+        return list(dict.fromkeys(slug for slug in [*listed, *listing] if slug != guide.slug))
 
 
 def site_of(config: MkDocsConfig) -> Site:
@@ -328,6 +371,7 @@ def _build_guide(
         warnings=tuple(warning for doc in in_order for warning in _checklist_warnings(doc)),
         overview_body=overview.body,
         source=source,
+        order=fields["order"],
     )
     _check_fits_one_sheet(guide, documents, overview, problems)
     return guide

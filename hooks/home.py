@@ -1,13 +1,18 @@
 """Hook: the home page's guide cards, one per guide, from the guide model.
 
-Adding a guide folder adds its card. Markup: `overrides/partials/guide-cards.html`.
+Adding a guide folder adds its card: its first step's drawing, its Start button (follow along)
+and its checklist, in the order the overviews' `order` gives (then by title).
+Markup: `overrides/partials/guide-cards.html`.
 Cards are template output, so not in the search index: each guide is found by its own pages.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from markupsafe import Markup
 
 from guide_model import site_of
 from templates import page_url
@@ -28,15 +33,17 @@ class GuideCard:
     steps: int
     url: str
     checklist_url: str
+    follow_url: str
+    # The first step's drawing (its SVG, inlined as the step page inlines it), or "".
+    drawing: Markup
 
 
 def on_page_context(
     context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> TemplateContext | None:
-    """Hand the home page template a card for every guide, by title."""
+    """Hand the home page template a card for every guide, in the site's order."""
     if not page.is_homepage:
         return None
-    guides = sorted(site_of(config).guides.values(), key=lambda guide: guide.title.casefold())
     # Our own key: MkDocs types the context with only its own keys.
     context["guide_cards"] = [  # type: ignore[typeddict-unknown-key]
         GuideCard(
@@ -45,7 +52,16 @@ def on_page_context(
             len(guide.steps),
             page_url(config, guide.overview_uri),
             page_url(config, guide.checklist_uri),
+            page_url(config, guide.follow_uri),
+            _drawing(guide.steps[0].drawing, config),
         )
-        for guide in guides
+        for guide in site_of(config).in_order()
     ]
     return context
+
+
+def _drawing(path: str, config: MkDocsConfig) -> Markup:
+    """The SVG a step page inlines (pymdownx.snippets reads it from docs/ the same way)."""
+    if not path:
+        return Markup("")
+    return Markup(Path(config.docs_dir, path).read_text(encoding="utf-8"))

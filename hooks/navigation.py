@@ -1,9 +1,10 @@
 """Hook: the navigation, derived from the guide model, so adding a guide edits no config.
 
-Home first, then each guide (overview, steps by number, other pages by `order`, checklist),
-then any other page. Previous/next never leads from one guide into another. Each page's
-sidebar holds only Home, its own guide and the pages outside every guide, so a page does
-not grow with the number of guides (the home page reaches every guide through its cards).
+Home first, then each guide in the home page's order (overview, steps by number, other pages
+by `order`, checklist), then any other page. Previous/next never leads from one guide into
+another. Each page's sidebar holds only Home, its own guide and the pages outside every
+guide, so a page does not grow with the number of guides (the home page reaches every guide
+through its cards).
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ def _nav_entries(site: Site, files: Files) -> list[str | dict[str, object]]:
     home = [_HOME] if files.get_file_from_path(_HOME) else []
     return [
         *home,
-        *(_guide_section(guide) for guide in sorted(site.guides.values(), key=_by_title)),
+        *(_guide_section(guide) for guide in site.in_order()),
         *others,
     ]
 
@@ -100,7 +101,3 @@ def _guide_section(guide: Guide) -> dict[str, object]:
     pages[-1] = {"Checklist": guide.checklist_uri}
     # Material prints a section's title as HTML; the guide's title is plain text.
     return {escape(guide.title): pages}
-
-
-def _by_title(guide: Guide) -> str:
-    return guide.title.casefold()

@@ -54,7 +54,8 @@ def on_page_context(
 ) -> TemplateContext | None:
     """Give every guide page its print actions."""
     guide = site_of(config).guide_of(page.file.src_uri)
-    if guide is None:
+    # The follow-along page has its own controls.
+    if guide is None or page.file.src_uri == guide.follow_uri:
         return None
     actions = PrintActions(page_url(config, guide.print_uri), page_url(config, guide.checklist_uri))
     # Our own key: MkDocs types the context with only its own keys.

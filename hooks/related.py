@@ -51,9 +51,6 @@ def _pages_showing_related(guide: Guide) -> set[str]:
 
 
 def _related_links(guide: Guide, site: Site, config: MkDocsConfig) -> list[RelatedLink]:
-    listed = [item for item in guide.related if isinstance(item, str)]
-    listing = [other.slug for other in site.guides.values() if guide.slug in other.related]
-    slugs = list(dict.fromkeys(slug for slug in [*listed, *listing] if slug != guide.slug))
     links = [
         RelatedLink(
             site.guides[slug].title,
@@ -61,7 +58,7 @@ def _related_links(guide: Guide, site: Site, config: MkDocsConfig) -> list[Relat
             page_url(config, site.guides[slug].overview_uri),
             external=False,
         )
-        for slug in slugs
+        for slug in site.related_slugs(guide)
     ]
     links += [
         RelatedLink(item.title, "", item.url, external=True)

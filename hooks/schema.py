@@ -179,6 +179,8 @@ class GuideFields(PageFields):
     related = Related()
     sides = Names()
     rounds = WholeNumber(least=1, default=1)
+    # Where the guide goes on the home page and in the navigation (then by title).
+    order = SortKey()
     # What the guide is adapted from: read and checked by hooks/source.py (`source.changes`...).
     source = Anything()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,7 +17,7 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 
 
 class _Page(HTMLParser):
-    """Collects the article's visible text (not `hidden`), its links and the head's meta."""
+    """Collects the article's visible text (not `hidden`, no buttons), its links and meta."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -48,7 +49,8 @@ class _Page(HTMLParser):
         if tag in _BLOCKS:
             self.text.append(" ")
         if tag not in _VOID:
-            if "hidden" in attributes and self._hidden_at is None:
+            controls = "guide-actions" in classes  # buttons, not the page's words
+            if ("hidden" in attributes or controls) and self._hidden_at is None:
                 self._hidden_at = len(self.stack)
             self.stack.append(tag)
 
@@ -123,3 +125,103 @@ def precache_list(site: Path) -> dict[str, str]:
     match = re.search(r"^const PRECACHE = (\[.*\]);$", worker, re.MULTILINE)
     assert match, "sw.js holds no precache list"
     return dict(json.loads(match.group(1)))
+
+
+@dataclass(frozen=True)
+class GuideFacts:
+    """What a guide's front matter says, read here independently of the hooks."""
+
+    slug: str
+    title: str
+    summaries: list[str]
+    sides: list[str]
+    rounds: int
+
+    def routine(self) -> list[tuple[str, str]]:
+        """(kind, heading) of every follow-along card, in order, as the issue describes it."""
+        cards: list[tuple[str, str]] = []
+        total = len(self.summaries)
+        for round_number in range(1, self.rounds + 1):
+            for index, side in enumerate(self.sides or [""]):
+                if cards:
+                    if not side:
+                        cards.append(("switch", f"Round {round_number} of {self.rounds}"))
+                    elif index == 0:
+                        heading = (
+                            f"Switch back to the {side}: round {round_number} of {self.rounds}"
+                        )
+                        cards.append(("switch", heading))
+                    else:
+                        cards.append(("switch", f"Switch to the {side}"))
+                for number in range(1, total + 1):
+                    where = [side[:1].upper() + side[1:]] if side else []
+                    where.append(f"Step {number} of {total}")
+                    if self.rounds > 1:
+                        where.append(f"Round {round_number} of {self.rounds}")
+                    cards.append(("step", " · ".join(where)))
+        cards.append(("finish", "Well done"))
+        return cards
+
+
+def _front_matter(path: Path) -> dict[str, object]:
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---"):
+        return {}
+    return dict(yaml.safe_load(text.split("---", 2)[1]) or {})
+
+
+def guide_facts(docs: Path) -> list[GuideFacts]:
+    """Every guide of a docs folder (a folder whose index.md lists `supplies`)."""
+    guides = []
+    for overview in sorted(docs.glob("**/index.md")):
+        meta = _front_matter(overview)
+        if "supplies" not in meta:
+            continue
+        steps = {}
+        for page in overview.parent.glob("*.md"):
+            page_meta = _front_matter(page)
+            if "step" in page_meta:
+                steps[int(str(page_meta["step"]))] = str(page_meta["summary"])
+        guides.append(
+            GuideFacts(
+                slug=overview.parent.relative_to(docs).as_posix(),
+                title=str(meta["title"]),
+                summaries=[steps[number] for number in sorted(steps)],
+                sides=[str(side) for side in list(meta.get("sides") or [])],  # type: ignore[call-overload]
+                rounds=int(str(meta.get("rounds", 1))),
+            )
+        )
+    return guides
+
+
+class _Cards(HTMLParser):
+    """(kind, heading) of every follow-along card of a built page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.cards: list[tuple[str, str]] = []
+        self._kind: str | None = None
+        self._heading: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name: value or "" for name, value in attrs}
+        if tag == "section" and "follow-card" in attributes.get("class", "").split():
+            self._kind = attributes.get("data-kind", "")
+        elif tag == "h2" and self._kind is not None:
+            self._heading = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "h2" and self._kind is not None and self._heading is not None:
+            self.cards.append((self._kind, normalise("".join(self._heading))))
+            self._kind = self._heading = None
+
+    def handle_data(self, data: str) -> None:
+        if self._heading is not None:
+            self._heading.append(data)
+
+
+def follow_cards(path: Path) -> list[tuple[str, str]]:
+    """The cards of a built follow-along page: (kind, heading), in page order."""
+    parser = _Cards()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.cards

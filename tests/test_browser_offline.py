@@ -16,7 +16,7 @@ from urllib.parse import unquote, urljoin
 import pytest
 from conftest import CHROMIUM, CHROMIUM_ARGS, REPO, build_site, copy_docs, serve
 from guide_factory import write_site
-from pages import precache_list
+from pages import guide_facts, precache_list
 
 pytestmark = pytest.mark.browser
 
@@ -61,6 +61,14 @@ def test_every_guide_page_works_with_the_server_stopped(tmp_path: Path, browser)
         page.goto(urljoin(base, url))
         assert page.locator("article h1").first.inner_text().startswith(heading)
         assert page.evaluate("getComputedStyle(document.body).display") != "inline"  # CSS loaded
+    for guide in guide_facts(docs):
+        # Follow along, the whole walk, with the server stopped.
+        page.goto(urljoin(base, f"{guide.slug}/follow/"))
+        for number, (_kind, heading) in enumerate(guide.routine()):
+            assert page.locator(".follow-card:visible h2").inner_text().startswith(heading)
+            if number < len(guide.routine()) - 1:
+                page.get_by_role("button", name="Next").click()
+        assert page.get_by_role("button", name="Next").is_disabled()
     page.goto(base)
     page.locator("input.md-search__input").click()
     page.wait_for_function(
@@ -187,8 +195,14 @@ def test_keep_screen_on_switch_takes_and_releases_the_lock(site_url: str, browse
         assert box is not None and box["height"] >= 48 and box["width"] >= 48
         assert box["y"] + box["height"] <= viewport["height"] + 1
         assert box["y"] >= viewport["height"] - 120
+    # The bar is opaque: no page text shows through it.
+    bar = page.locator(".md-footer__inner")
+    assert bar.evaluate("el => getComputedStyle(el).backgroundColor").startswith("rgb(")
+    # The switch says its state in words, on screen as well as to assistive technology.
+    assert "Screen stays on" in page.get_by_role("switch", name="Keep screen on").inner_text()
     page.get_by_role("switch", name="Keep screen on").click()
     assert page.evaluate("window.__wakeLock.releases") == 1
+    assert "Off" in page.get_by_role("switch", name="Keep screen on").inner_text()
     page.emulate_media(media="print")
     assert page.locator(".wake-lock").evaluate("el => getComputedStyle(el).display") == "none"
     context.close()

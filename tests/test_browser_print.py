@@ -104,19 +104,44 @@ def test_outside_links_print_their_address(tmp_path: Path, browser) -> None:
 
 
 def test_print_actions_are_labelled_reachable_and_hidden_on_paper(site_url: str, page) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
     page.goto(urljoin(site_url, "foot-massage/step-2/"))
-    labels = ["Print this page", "Print the whole guide", "Print the checklist"]
+    actions = page.locator(".print-actions")
+    labels = ["Print page", "Print guide", "Checklist"]
     for label in labels:
-        assert page.get_by_label(label, exact=True).count() == 1
-    assert page.get_by_label("Print the whole guide").get_attribute("href") == "../print/#print"
-    assert page.get_by_label("Print the checklist").get_attribute("href") == "../checklist/#print"
+        control = actions.get_by_role("link", name=label, exact=True).or_(
+            actions.get_by_role("button", name=label, exact=True)
+        )
+        assert control.count() == 1
+        # Its words are on screen, on a phone too, and it is a 44 x 44 px target.
+        assert control.inner_text().strip() == label
+        box = control.bounding_box()
+        assert box is not None and box["width"] >= 44 and box["height"] >= 44
+    assert actions.get_by_role("link", name="Print guide").get_attribute("href") == (
+        "../print/#print"
+    )
+    # The checklist opens as a page: printing only from its own Print button.
+    assert actions.get_by_role("link", name="Checklist").get_attribute("href") == "../checklist/"
     reached = set()
     for _ in range(40):
         page.keyboard.press("Tab")
-        reached.add(page.evaluate("document.activeElement.getAttribute('aria-label')"))
+        reached.add(page.evaluate("document.activeElement.innerText.trim()"))
     assert set(labels) <= reached
     page.emulate_media(media="print")
     assert not page.locator(".print-actions").is_visible()
+
+
+def test_checklist_action_opens_the_checklist_without_the_print_dialog(site_url: str, page) -> None:
+    page.add_init_script("window.print = () => { window.__printed = (window.__printed || 0) + 1 }")
+    page.clock.install()
+    page.goto(urljoin(site_url, "foot-massage/step-2/"))
+    page.locator(".print-actions").get_by_role("link", name="Checklist").click()
+    page.wait_for_url("**/checklist/")
+    page.wait_for_load_state("load")
+    page.clock.run_for(5_000)  # any print the page had scheduled would have run
+    assert page.evaluate("window.__printed || 0") == 0
+    page.get_by_role("button", name="Print", exact=True).click()
+    assert page.evaluate("window.__printed") == 1
 
 
 def test_print_this_page_opens_the_print_dialog(site_url: str, page) -> None:
@@ -124,7 +149,7 @@ def test_print_this_page_opens_the_print_dialog(site_url: str, page) -> None:
     page.evaluate(
         "() => { window.print = () => { window.__printed = (window.__printed || 0) + 1 } }"
     )
-    page.get_by_label("Print this page").click()
+    page.get_by_role("button", name="Print page").click()
     assert page.evaluate("window.__printed") == 1
 
 

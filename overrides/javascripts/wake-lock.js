@@ -1,20 +1,30 @@
 /*
- * "Keep screen on" for guide pages (Screen Wake Lock API): off by default, remembered for
- * this browser session, taken again when the page becomes visible (the browser drops the
- * lock when the tab is hidden). The switch stays hidden where the API is missing.
+ * "Keep screen on" for guide pages (Screen Wake Lock API): off by default (on by default on a
+ * follow-along page, `data-wake-lock-default="on"`), the reader's choice remembered for this
+ * browser session, taken again when the page becomes visible (the browser drops the lock when
+ * the tab is hidden). The switch says its state in words; it stays hidden without the API.
  */
 (function () {
   "use strict";
 
   var KEY = window.siteStorageKey("keep-screen-on");
+  var STATES = { on: "Screen stays on", off: "Off", refused: "Not allowed here" };
   var lock = null;
 
-  function wanted() {
+  function chosen() {
     try {
-      return window.sessionStorage.getItem(KEY) === "on";
+      return window.sessionStorage.getItem(KEY);
     } catch (error) {
-      return false;
+      return null;
     }
+  }
+
+  function wanted() {
+    var choice = chosen();
+    if (choice) {
+      return choice === "on";
+    }
+    return document.querySelector("[data-wake-lock][data-wake-lock-default=on]") !== null;
   }
 
   function remember(on) {
@@ -25,10 +35,14 @@
     }
   }
 
-  function show(on) {
+  function show(on, state) {
     document.body.classList.toggle("keep-screen-on", on);
     document.querySelectorAll("[data-wake-lock]").forEach(function (button) {
       button.setAttribute("aria-checked", on ? "true" : "false");
+      var words = button.querySelector("[data-state]");
+      if (words) {
+        words.textContent = STATES[state];
+      }
     });
   }
 
@@ -48,12 +62,12 @@
     }
   }
 
-  function set(on) {
-    remember(on);
-    show(on);
+  function apply(on) {
+    show(on, on ? "on" : "off");
     if (on) {
       acquire().catch(function () {
-        /* Refused (battery saver, hidden tab): the switch shows the reader's choice. */
+        /* Refused (battery saver, some installed iOS apps): say so, keep the choice. */
+        show(true, "refused");
       });
     } else {
       release();
@@ -68,15 +82,19 @@
     buttons.forEach(function (button) {
       button.hidden = false;
       button.addEventListener("click", function () {
-        set(button.getAttribute("aria-checked") !== "true");
+        var on = button.getAttribute("aria-checked") !== "true";
+        remember(on);
+        apply(on);
       });
     });
-    set(wanted());
+    apply(wanted());
   }
 
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "visible" && wanted() && !lock && "wakeLock" in navigator) {
-      acquire().catch(function () {});
+      if (document.querySelector("[data-wake-lock]")) {
+        acquire().catch(function () {});
+      }
     }
   });
 

@@ -1,0 +1,98 @@
+"""Hook: follow-along mode, `<guide>/follow/`: the routine on screen, one move at a time.
+
+The cards come from the guide model (`Guide.routine()`: steps x sides x rounds, a card at
+every switch, a finish card). Each step's drawing and full text are on the page once, after
+the cards; `overrides/javascripts/follow.js` shows one card at a time and moves the step's
+text into it. Without JavaScript the page reads as the whole routine in order, then the
+steps in full. Like the print document it is left out of search (its words are the step
+pages') and of the sidebar. Markup: `overrides/partials/follow.html`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import TYPE_CHECKING
+
+import yaml
+from markupsafe import Markup
+from mkdocs.structure.files import File, InclusionLevel
+
+from guide_model import ExternalLink, site_of
+from templates import page_url, render
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
+
+    from guide_model import Guide, Site
+
+_HEADING = re.compile(r"^(#{1,4})(?=[ \t])", re.MULTILINE)
+_FIRST_H1 = re.compile(r"^#[ \t].*\n?", re.MULTILINE)
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
+    """Add every guide's follow-along page (not in the navigation, not in search)."""
+    site = site_of(config)
+    for guide in site.guides.values():
+        content = _page(guide, site, config)
+        inclusion = InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, guide.follow_uri, content=content, inclusion=inclusion))
+    return files
+
+
+def on_page_context(
+    context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext | None:
+    """Give a guide's overview its Start button."""
+    guide = site_of(config).guide_of(page.file.src_uri)
+    if guide is None or page.file.src_uri != guide.overview_uri:
+        return None
+    # Our own key: MkDocs types the context with only its own keys.
+    context["follow_url"] = page_url(config, guide.follow_uri)  # type: ignore[typeddict-unknown-key]
+    return context
+
+
+def _page(guide: Guide, site: Site, config: MkDocsConfig) -> str:
+    front_matter = {
+        "title": f"Follow along: {guide.title}",
+        "description": f"{guide.title}, one move at a time: big buttons, keys, read-aloud.",
+        # Every word is on the guide's own pages: indexed, results would show them twice.
+        "search": {"exclude": True},
+        "hide": ["navigation", "toc"],
+    }
+    body = render(
+        config,
+        "partials/follow.html",
+        guide=guide,
+        cards=guide.routine(),
+        steps=[(step, Markup(_text_of(step.body))) for step in guide.steps],
+        read_next=[(page.title, _link(guide, page.src_uri)) for page in guide.pages],
+        related=_related(guide, site),
+        overview=_link(guide, guide.overview_uri),
+        checklist=_link(guide, guide.checklist_uri),
+    )
+    return f"---\n{yaml.safe_dump(front_matter, sort_keys=False)}---\n\n{body}"
+
+
+def _text_of(markdown: str) -> str:
+    """A step's drawing and text: the template gives its title (h3); its `##` become h4."""
+    return _HEADING.sub(r"##\1", _FIRST_H1.sub("", markdown, count=1)).strip()
+
+
+def _link(guide: Guide, src_uri: str) -> str:
+    """A Markdown link target from the follow page (in the guide's folder) to `src_uri`."""
+    return posixpath.relpath(src_uri, guide.slug)
+
+
+def _related(guide: Guide, site: Site) -> list[tuple[str, str]]:
+    """Other guides that list this one or that it lists, then outside pages: (title, link)."""
+    links = [
+        (site.guides[slug].title, _link(guide, site.guides[slug].overview_uri))
+        for slug in site.related_slugs(guide)
+    ]
+    links += [(item.title, item.url) for item in guide.related if isinstance(item, ExternalLink)]
+    return links

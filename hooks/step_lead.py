@@ -1,0 +1,37 @@
+"""Hook: each step page leads with its action: "Step 2 of 3" and the `summary`, in large type.
+
+Put right under the page's `#` heading, before the drawing and the article's text (which
+follows unchanged), so on a phone the move itself is the first thing read, on screen and on
+paper. Markup: `overrides/partials/step-lead.html`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from guide_model import site_of
+from templates import render
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+_FIRST_H1 = re.compile(r"^#[ \t].*$", re.MULTILINE)
+
+
+def on_page_markdown(
+    markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+) -> str | None:
+    """Insert the lead line after the step's heading (or first, on a page without one)."""
+    site = site_of(config)
+    step = site.step_of(page.file.src_uri)
+    guide = site.guide_of(page.file.src_uri)
+    if step is None or guide is None:
+        return None
+    lead = render(config, "partials/step-lead.html", step=step, steps=len(guide.steps)).strip()
+    heading = _FIRST_H1.search(markdown)
+    if heading is None:
+        return f"{lead}\n\n{markdown}"
+    return f"{markdown[: heading.end()]}\n\n{lead}\n{markdown[heading.end() :]}"
