@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.commands.build import build
@@ -37,7 +38,7 @@ sys.path.insert(0, str(REPO / "hooks"))
 from guide_model import Guide, load_site  # noqa: E402 - found through the path just set
 
 
-def build_site(site_dir: Path, docs_dir: Path | None = None, **overrides: object) -> Path:
+def build_site(site_dir: Path, docs_dir: Path | None = None, **overrides: Any) -> Path:
     """Build the site strictly, with this repo's mkdocs.yml, hooks and overrides."""
     if docs_dir is not None:
         overrides["docs_dir"] = str(docs_dir)
@@ -48,7 +49,7 @@ def build_site(site_dir: Path, docs_dir: Path | None = None, **overrides: object
 
 def guides_in(docs_dir: Path | None = None) -> list[Guide]:
     """The guides of a docs folder (the real one by default), read as the build reads them."""
-    overrides: dict[str, object] = {} if docs_dir is None else {"docs_dir": str(docs_dir)}
+    overrides: dict[str, Any] = {} if docs_dir is None else {"docs_dir": str(docs_dir)}
     config = load_config(str(CONFIG), **overrides)
     return sorted(load_site(get_files(config), config).guides.values(), key=lambda g: g.slug)
 
@@ -186,7 +187,7 @@ def playwright() -> Iterator[object]:
 
 
 @pytest.fixture(scope="session")
-def browser(playwright) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def browser(playwright) -> Iterator[object]:
     """Debian's Chromium, driven by Playwright (never a browser Playwright downloads)."""
     from playwright.sync_api import Error
 
@@ -201,7 +202,7 @@ def browser(playwright) -> Iterator[object]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(params=["light", "dark"])
-def scheme_page(request, browser):  # type: ignore[no-untyped-def]
+def scheme_page(request, browser):
     """A tab whose system colour scheme is light or dark (the palette follows it)."""
     context = browser.new_context(color_scheme=request.param)
     tab = context.new_page()
@@ -211,7 +212,7 @@ def scheme_page(request, browser):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def page(browser):  # type: ignore[no-untyped-def]
+def page(browser):
     """A fresh browser tab with its own storage."""
     context = browser.new_context()
     tab = context.new_page()

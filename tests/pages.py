@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -100,7 +101,7 @@ def page_file(site: Path, url: str) -> Path:
     return site / url / "index.html" if not url.endswith(".html") else site / url
 
 
-def search_index(site: Path) -> list[dict[str, str]]:
+def search_index(site: Path) -> list[dict[str, Any]]:
     """The documents Material's search indexes."""
     data = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     return list(data["docs"])

@@ -60,7 +60,7 @@ class Printout:
         return max(run.depth for run in self.runs)
 
 
-def print_pdf(page, paper: str) -> Printout:  # type: ignore[no-untyped-def]
+def print_pdf(page, paper: str) -> Printout:
     """Print the current page as a reader would (print media, the page's own margins)."""
     return read_pdf(page.pdf(format=paper, print_background=True))
 

@@ -25,7 +25,7 @@ def axe_script() -> Path:
     return AXE
 
 
-def violations(page, axe_script: Path) -> list[str]:  # type: ignore[no-untyped-def]
+def violations(page, axe_script: Path) -> list[str]:
     page.add_script_tag(path=str(axe_script))
     found = page.evaluate(
         """async () => (await axe.run(document, {resultTypes: ['violations']})).violations

@@ -43,7 +43,7 @@ def sheet_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("sheets")
     docs = copy_docs(root)
     for slug, size in EDGES.items():
-        write_checklist_guide(docs, slug, **size)  # type: ignore[arg-type]
+        write_checklist_guide(docs, slug, **size)
     return build_site(root / "site", docs)
 
 
@@ -66,7 +66,7 @@ def guides(sheet_site: Path) -> dict[str, object]:
     return _guides(sheet_site.parent / "docs")
 
 
-def _check_sheet(printout: Printout, guide, slug: str, label: str) -> None:  # type: ignore[no-untyped-def]
+def _check_sheet(printout: Printout, guide, slug: str, label: str) -> None:
     assert len(printout.sheets) == 1, f"{label}: {len(printout.sheets)} sheets"
     assert printout.smallest_glyph_pt >= 10.0 - 0.05, f"{label}: {printout.smallest_glyph_pt} pt"
     assert printout.lowest_depth >= 0.85, f"{label}: lowest text at {printout.lowest_depth:.0%}"

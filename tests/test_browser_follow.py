@@ -61,7 +61,7 @@ def follow_url(site_url: str, guide: GuideFacts) -> str:
     return urljoin(site_url, f"{guide.slug}/follow/")
 
 
-def shown(page) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+def shown(page) -> tuple[str, str]:
     """(kind, heading) of the one card on screen; exactly one is visible."""
     cards = page.locator(".follow-card:visible")
     assert cards.count() == 1
@@ -70,14 +70,14 @@ def shown(page) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     return card.get_attribute("data-kind") or "", heading
 
 
-def assert_card(page, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+def assert_card(page, expected: tuple[str, str]) -> None:
     kind, heading = shown(page)
     assert kind == expected[0]
     assert heading.startswith(expected[1]), (heading, expected)
 
 
 @pytest.fixture
-def phone(browser):  # type: ignore[no-untyped-def]
+def phone(browser):
     context = browser.new_context(viewport=PHONE, has_touch=True)
     context.add_init_script(WAKE_LOCK_STUB)
     tab = context.new_page()
@@ -131,7 +131,7 @@ def test_the_whole_walk_by_keyboard_alone(site_url: str, phone, guide: GuideFact
     assert phone.evaluate("window.scrollY") == 0
 
 
-def swipe(page, from_x: int, to_x: int, y: int = 400) -> None:  # type: ignore[no-untyped-def]
+def swipe(page, from_x: int, to_x: int, y: int = 400) -> None:
     session = page.context.new_cdp_session(page)
     points = [from_x, (from_x + to_x) // 2, to_x]
     session.send(

@@ -33,7 +33,7 @@ WAKE_LOCK_STUB = """
 NO_WAKE_LOCK = "delete Navigator.prototype.wakeLock;"
 
 
-def wait_for_worker(page) -> None:  # type: ignore[no-untyped-def]
+def wait_for_worker(page) -> None:
     page.evaluate("() => navigator.serviceWorker.ready")
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=15_000)
 
@@ -249,12 +249,12 @@ UPDATE_FAILS = """async () => {
 }"""
 
 
-def update_worker(page) -> str:  # type: ignore[no-untyped-def]
+def update_worker(page) -> str:
     """Have the browser fetch sw.js now; say how the new worker's install ended."""
     return str(page.evaluate(UPDATE_WORKER))
 
 
-def heading(page) -> str:  # type: ignore[no-untyped-def]
+def heading(page) -> str:
     return str(page.locator("article h1").first.inner_text())
 
 

@@ -37,7 +37,7 @@ def test_no_page_requests_anything_from_another_host(site: Path, site_url: str, 
     assert outside == set()
 
 
-def open_search(page, url: str) -> None:  # type: ignore[no-untyped-def]
+def open_search(page, url: str) -> None:
     """Open a page and its search box (behind the header's search button on a phone)."""
     page.goto(url)
     toggle = page.locator("label.md-header__button[for=__search]")
@@ -51,7 +51,7 @@ def open_search(page, url: str) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="module")
-def search_box(browser, site_url: str):  # type: ignore[no-untyped-def]
+def search_box(browser, site_url: str):
     """The home page with its search index loaded, reused for every query."""
     context = browser.new_context()
     page = context.new_page()
@@ -61,7 +61,7 @@ def search_box(browser, site_url: str):  # type: ignore[no-untyped-def]
     context.close()
 
 
-def first_search_result(page, query: str) -> str:  # type: ignore[no-untyped-def]
+def first_search_result(page, query: str) -> str:
     box = page.locator("input.md-search__input")
     box.fill("")
     page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
