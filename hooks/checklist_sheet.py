@@ -32,7 +32,7 @@ MAX_UPRIGHT_COLUMNS = 4
 _CHAR_EM = 0.48  # a generous average character width of the sans-serif body font
 _BOLD_CHAR_EM = 0.56
 _LINE_EM = 1.2  # the print CSS's 1.15, and some
-_ADDRESS_MM = 34  # the address box beside the supplies on public builds (3.2 cm + gap)
+_ADDRESS_MM = 46  # the address box beside the supplies on public builds (4.4 cm + gap)
 
 
 @dataclass(frozen=True)

@@ -148,3 +148,24 @@ def test_edge_checklists_have_no_axe_violation(sheet_url: str, browser, scheme: 
             found[slug] = problems
     context.close()
     assert found == {}
+
+
+def test_largest_checklist_of_a_public_build_with_its_address_still_prints_on_one_sheet(
+    tmp_path: Path, browser
+) -> None:
+    """A public build adds the guide's address and QR code: the largest guide still fits."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write_checklist_guide(docs, "edge-largest", **EDGES["edge-largest"])
+    site = build_site(tmp_path / "site", docs, site_url="https://guides.example.org/massage/")
+    guide = _guides(docs)["edge-largest"]
+    with serve(site) as server:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(urljoin(server.url, "edge-largest/checklist/"))
+        for paper in PAPER:
+            printout = print_pdf(page, paper)
+            _check_sheet(printout, guide, "edge-largest", f"public edge-largest {paper}")
+            address = "https://guides.example.org/massage/edge-largest/"
+            assert address in printout.text.replace(" ", "")
+        context.close()
