@@ -226,3 +226,16 @@ def follow_cards(path: Path) -> list[tuple[str, str]]:
     parser = _Cards()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser.cards
+
+
+# A stand-in navigator.wakeLock that counts the requests and releases a page makes.
+WAKE_LOCK_STUB = """
+    window.__wakeLock = {requests: 0, releases: 0};
+    Object.defineProperty(Navigator.prototype, 'wakeLock', {configurable: true, get: () => ({
+        request: async () => {
+            window.__wakeLock.requests += 1;
+            return {release: async () => { window.__wakeLock.releases += 1; },
+                    addEventListener: () => {}};
+        },
+    })});
+"""

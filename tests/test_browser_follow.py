@@ -6,7 +6,7 @@ from urllib.parse import urljoin
 
 import pytest
 from conftest import REPO
-from pages import GuideFacts, guide_facts
+from pages import WAKE_LOCK_STUB, GuideFacts, guide_facts
 from test_browser_accessibility import AXE, violations
 
 pytestmark = pytest.mark.browser
@@ -15,16 +15,6 @@ GUIDES = guide_facts(REPO / "docs")
 IDS = [guide.slug for guide in GUIDES]
 PHONE = {"width": 390, "height": 844}
 
-WAKE_LOCK_STUB = """
-    window.__wakeLock = {requests: 0, releases: 0};
-    Object.defineProperty(Navigator.prototype, 'wakeLock', {configurable: true, get: () => ({
-        request: async () => {
-            window.__wakeLock.requests += 1;
-            return {release: async () => { window.__wakeLock.releases += 1; },
-                    addEventListener: () => {}};
-        },
-    })});
-"""
 
 # A speechSynthesis that records what it is asked to say, with one local English voice.
 SPEECH_STUB = """

@@ -16,20 +16,10 @@ from urllib.parse import unquote, urljoin
 import pytest
 from conftest import CHROMIUM, CHROMIUM_ARGS, REPO, build_site, copy_docs, serve
 from guide_factory import write_site
-from pages import guide_facts, precache_list
+from pages import WAKE_LOCK_STUB, guide_facts, precache_list
 
 pytestmark = pytest.mark.browser
 
-WAKE_LOCK_STUB = """
-    window.__wakeLock = {requests: 0, releases: 0};
-    Object.defineProperty(Navigator.prototype, 'wakeLock', {configurable: true, get: () => ({
-        request: async () => {
-            window.__wakeLock.requests += 1;
-            return {release: async () => { window.__wakeLock.releases += 1; },
-                    addEventListener: () => {}};
-        },
-    })});
-"""
 NO_WAKE_LOCK = "delete Navigator.prototype.wakeLock;"
 
 
