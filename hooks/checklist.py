@@ -75,6 +75,8 @@ def _page(guide: Guide, files: Files, config: MkDocsConfig) -> str:
         "description": f"A one-page checklist for {guide.title[:1].lower()}{guide.title[1:]}.",
         # Its words all come from other pages; indexed, it would outrank them.
         "search": {"exclude": True},
+        # Its script and stylesheet (mkdocs.yml `extra: page_bundles`, hooks/assets.py).
+        "bundle": "checklist",
     }
     address = public_address(guide, config)
     columns = _columns(guide)

@@ -62,6 +62,8 @@ def _page(guide: Guide, site: Site, config: MkDocsConfig) -> str:
         "description": f"{guide.title}, one move at a time: big buttons, keys, read-aloud.",
         # Every word is on the guide's own pages: indexed, results would show them twice.
         "search": {"exclude": True},
+        # Its script and stylesheet (mkdocs.yml `extra: page_bundles`, hooks/assets.py).
+        "bundle": "follow",
         "hide": ["navigation", "toc"],
     }
     body = render(

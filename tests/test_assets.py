@@ -1,21 +1,32 @@
-"""What a page loads of the site's own: one script and one stylesheet, named for their content."""
+"""What a page loads of the site's own: one script and one stylesheet, named for their content.
+
+A page whose front matter names a page bundle (mkdocs.yml `extra: page_bundles`: the follow-along
+and checklist pages) loads that bundle's script and stylesheet too, after the site's own.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 import pytest
-from conftest import CONFIG, REPO, build_site, copy_docs
+from conftest import CONFIG, REPO, build_site, copy_docs, guides_in
+from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 from pages import precache_list
 
-ASSET = re.compile(r"^(?P<folder>javascripts|stylesheets)/site\.(?P<hash>[0-9a-f]{8})\.(js|css)$")
+ASSET = re.compile(
+    r"^(?P<folder>javascripts|stylesheets)/(?P<name>[a-z-]+)\.(?P<hash>[0-9a-f]{8})\.(js|css)$"
+)
+PAGE_BUNDLES: dict[str, list[str]] = load_config(str(CONFIG)).extra["page_bundles"]
 
 
 class _Assets(HTMLParser):
@@ -51,21 +62,82 @@ def step_pages(site: Path) -> list[Path]:
     return sorted(site.glob("*/step-*/index.html"))
 
 
+def built_page(site: Path, src_uri: str) -> Path:
+    """The HTML file MkDocs writes for a page (`guide/follow.md` -> `guide/follow/index.html`)."""
+    return site / src_uri.removesuffix(".md") / "index.html"
+
+
+def bundle_names(site: Path, page: Path) -> list[str]:
+    """The bundles a page loads, in order: ["site", ...] for `javascripts/site.<hash>.js`."""
+    names = []
+    for path in own_assets(site, page):
+        match = ASSET.match(path)
+        assert match, f"{page}: {path} is not a bundle named for its content"
+        names.append(f"{match['folder']}/{match['name']}")
+    return names
+
+
+def assert_scripts_deferred(site: Path, page: Path) -> None:
+    for path, deferred in own_assets(site, page).items():
+        assert deferred or not path.endswith(".js"), f"{page}: {path} is not deferred"
+
+
 def test_a_page_loads_one_script_and_one_stylesheet_of_the_sites_own(site: Path) -> None:
     for page in [site / "index.html", site / "404.html", *step_pages(site)]:
-        assets = own_assets(site, page)
-        assert sorted(path.split("/")[0] for path in assets) == ["javascripts", "stylesheets"]
-        assert all(defer for path, defer in assets.items() if path.endswith(".js")), page
-    assert len(list((site / "javascripts").iterdir())) == 1
-    assert len(list((site / "stylesheets").iterdir())) == 1
+        assert sorted(bundle_names(site, page)) == ["javascripts/site", "stylesheets/site"], page
+        assert_scripts_deferred(site, page)
+
+
+def test_follow_and_checklist_pages_load_their_own_bundle_after_the_sites(site: Path) -> None:
+    assert PAGE_BUNDLES, "mkdocs.yml lists no page bundle"
+    for guide in guides_in():
+        for name, uri in [("follow", guide.follow_uri), ("checklist", guide.checklist_uri)]:
+            page = built_page(site, uri)
+            names = bundle_names(site, page)
+            assert [n for n in names if n.startswith("stylesheets/")] == [
+                "stylesheets/site",
+                f"stylesheets/{name}",
+            ], page
+            assert [n for n in names if n.startswith("javascripts/")] == [
+                "javascripts/site",
+                f"javascripts/{name}",
+            ], page
+            assert_scripts_deferred(site, page)
+
+
+def test_no_other_page_loads_a_page_bundle(site: Path) -> None:
+    bundled = {
+        built_page(site, uri)
+        for guide in guides_in()
+        for uri in (guide.follow_uri, guide.checklist_uri)
+    }
+    for page in site.rglob("*.html"):
+        if page not in bundled:
+            assert set(bundle_names(site, page)) <= {"javascripts/site", "stylesheets/site"}, page
+
+
+def test_the_site_holds_its_bundles_and_none_of_their_sources(site: Path) -> None:
+    expected = {f"{folder}/site" for folder in ("javascripts", "stylesheets")}
+    for name, paths in PAGE_BUNDLES.items():
+        expected |= {f"{path.split('/')[0]}/{name}" for path in paths}
+        for source in paths:
+            assert not (site / source).exists(), source
+    found = set()
+    for bundle in [*site.glob("javascripts/*"), *site.glob("stylesheets/*")]:
+        match = ASSET.match(bundle.relative_to(site).as_posix())
+        assert match, bundle
+        found.add(f"{match['folder']}/{match['name']}")
+    assert found == expected
 
 
 def test_own_assets_are_named_for_their_content(site: Path) -> None:
-    for path in own_assets(site, site / "index.html"):
-        match = ASSET.match(path)
-        assert match, path
-        assert hashlib.sha256((site / path).read_bytes()).hexdigest()[:8] == match["hash"]
-        assert path in precache_list(site)
+    precached = precache_list(site)
+    for path in [*site.glob("javascripts/*"), *site.glob("stylesheets/*")]:
+        relative = path.relative_to(site).as_posix()
+        match = ASSET.match(relative)
+        assert match, relative
+        assert hashlib.sha256(path.read_bytes()).hexdigest()[:8] == match["hash"]
+        assert relative in precached
 
 
 def test_every_listed_script_is_in_the_bundle_and_a_new_one_is_one_line(tmp_path: Path) -> None:
@@ -146,3 +218,57 @@ def test_a_publishing_build_without_site_url_warns_once(
         else []
     )
     assert warnings_of(result) == expected
+
+
+def stop_message(tmp_path: Path, caplog: pytest.LogCaptureFixture, **overrides: Any) -> str:
+    """Build with these mkdocs.yml settings: it must stop, with one error and no page written."""
+    site = tmp_path / "site"
+    config = load_config(str(CONFIG), site_dir=str(site), strict=True, **overrides)
+    caplog.clear()
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build(config)
+    [message] = [record.getMessage() for record in caplog.records]
+    assert not site.exists() or not list(site.rglob("*.html"))
+    return message
+
+
+def test_a_page_bundle_missing_from_mkdocs_yml_stops_the_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    extra = {"generator": False, "page_bundles": {"checklist": PAGE_BUNDLES["checklist"]}}
+    first_follow_page = min(guide.follow_uri for guide in guides_in())
+    assert stop_message(tmp_path, caplog, extra=extra) == (
+        f"mkdocs.yml: 'extra: page_bundles' has no 'follow', which {first_follow_page} loads"
+        " (it has: checklist)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("listed", "message"),
+    [
+        (
+            ["javascripts/follow.js", "javascripts/no-such-file.js"],
+            "mkdocs.yml: 'extra: page_bundles: follow' 'javascripts/no-such-file.js'"
+            " is no file of the site",
+        ),
+        (
+            ["javascripts/follow.js", "stylesheets/extra.css"],
+            "mkdocs.yml: 'extra: page_bundles: follow' lists 'stylesheets/extra.css', which every"
+            " page loads already ('extra_javascript' or 'extra_css'): list it in one place",
+        ),
+        (
+            ["javascripts/follow.js", "images/icons/icon.svg"],
+            "mkdocs.yml: 'extra: page_bundles: follow' lists 'images/icons/icon.svg', which is"
+            " neither a script (.js) nor a stylesheet (.css)",
+        ),
+        (
+            "javascripts/follow.js",
+            "mkdocs.yml: 'extra: page_bundles: follow' must be a list of scripts and stylesheets",
+        ),
+    ],
+)
+def test_a_page_bundle_that_lists_a_wrong_file_stops_the_build(
+    listed: object, message: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    extra = {"generator": False, "page_bundles": {**PAGE_BUNDLES, "follow": listed}}
+    assert stop_message(tmp_path, caplog, extra=extra) == message
