@@ -178,8 +178,8 @@ class Guide:
         """The whole routine, one card per move: steps x sides x rounds, switches, the end.
 
         Every side is worked through all the steps before the next; after the last side
-        the reader switches back to the first for the next round. Without `sides`, the
-        steps are walked `rounds` times with a card between rounds.
+        the reader switches back to the first for the next round. Without `sides` there is
+        one round (`rounds` needs `sides`): the steps once.
         """
         cards: list[Card] = []
         for round_number in range(1, self.rounds + 1):
@@ -373,8 +373,20 @@ def _build_guide(
         source=source,
         order=fields["order"],
     )
+    _check_rounds_have_sides(guide, overview, problems)
     _check_fits_one_sheet(guide, documents, overview, problems)
     return guide
+
+
+def _check_rounds_have_sides(guide: Guide, overview: Document, problems: Problems) -> None:
+    """`rounds` counts the returns to the first side: without `sides` it has nothing to count."""
+    if "rounds" in overview.meta and not guide.sides:
+        problems.add(
+            overview.path,
+            "rounds",
+            "needs 'sides': a round is every step on each side in turn, then back to the"
+            " first; without sides the steps are done once, so leave 'rounds' out",
+        )
 
 
 def _check_fits_one_sheet(

@@ -109,10 +109,12 @@ def write_checklist_guide(
         name = f"Supply {n}"
         note = text_of_length(supply_chars - len(name) - 2, "note")
         supply_items.append(f"  - name: {name}\n    note: {note}\n")
-    sides_yaml = f"sides: [{', '.join(side_names)}]\n" if sides else ""
+    if rounds > 1 and not sides:
+        raise ValueError("rounds need sides (hooks/guide_model.py)")
+    sides_yaml = f"sides: [{', '.join(side_names)}]\nrounds: {rounds}\n" if sides else ""
     (guide / "index.md").write_text(
         f"---\ntitle: Checklist of {slug}\ndescription: A guide of a chosen size.\n"
-        f"supplies:\n{''.join(supply_items)}{sides_yaml}rounds: {rounds}\n---\n\n"
+        f"supplies:\n{''.join(supply_items)}{sides_yaml}---\n\n"
         f"# Checklist of {slug}\n\nA guide for the checklist tests.\n",
         encoding="utf-8",
     )

@@ -145,9 +145,8 @@ class GuideFacts:
         for round_number in range(1, self.rounds + 1):
             for index, side in enumerate(self.sides or [""]):
                 if cards:
-                    if not side:
-                        cards.append(("switch", f"Round {round_number} of {self.rounds}"))
-                    elif index == 0:
+                    # Without sides there is one round (`rounds` needs `sides`): no switch.
+                    if index == 0:
                         heading = (
                             f"Switch back to the {side}: round {round_number} of {self.rounds}"
                         )

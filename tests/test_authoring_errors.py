@@ -79,6 +79,11 @@ MISTAKES = {
         " save the file as UTF-8"
     ),
     "rounds-zero": ("{docs}/guide/index.md: 'rounds' must be a whole number of at least 1, not 0"),
+    "rounds-without-sides": (
+        "{docs}/guide/index.md: 'rounds' needs 'sides': a round is every step on each side in"
+        " turn, then back to the first; without sides the steps are done once, so leave"
+        " 'rounds' out"
+    ),
     "sides-plain-string": (
         "{docs}/guide/index.md: 'sides' must be a list of at least two names, not 'left foot'"
     ),

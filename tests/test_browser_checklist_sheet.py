@@ -24,7 +24,7 @@ pytestmark = pytest.mark.browser
 
 EDGES = {
     "edge-smallest": {"steps": 1, "supplies": 1},
-    "edge-middle": {"steps": 5, "supplies": 4, "rounds": 3, "warnings": 2},
+    "edge-middle": {"steps": 5, "supplies": 4, "sides": 2, "rounds": 3, "warnings": 2},
     "edge-largest": {"steps": 10, "supplies": 8, "sides": 3, "rounds": 4, "warnings": 4},
     "edge-no-sides": {"steps": 10, "supplies": 8, "rounds": 1, "warnings": 4},
 }

@@ -164,19 +164,23 @@ def test_editing_a_summary_changes_checklist_and_description(tmp_path: Path) -> 
     )
 
 
-def test_guide_without_sides_has_one_column_per_round(tmp_path: Path) -> None:
+def test_guide_without_sides_has_one_column(tmp_path: Path) -> None:
     docs = copy_docs(tmp_path)
     overview = docs / "foot-massage" / "index.md"
     text = overview.read_text(encoding="utf-8")
-    overview.write_text(text.replace("sides: [left foot, right foot]\n", ""), encoding="utf-8")
+    for line in ("sides: [left foot, right foot]\n", "rounds: 2\n"):
+        assert line in text
+        text = text.replace(line, "")
+    overview.write_text(text, encoding="utf-8")
     site = build_site(tmp_path / "site", docs)
     checklist = article_text(page_file(site, "foot-massage/checklist/"))
     for summary in SUMMARIES:
         assert checklist.count(summary) == 1
     assert "switch" not in checklist.lower()
-    assert "every step once, then repeat: 2 rounds" in checklist
+    assert not re.search(r"\bround", checklist, re.IGNORECASE)
+    assert "Tick each step as you finish it." in checklist
     steps = [key for key in tick_keys(checklist_html(site)) if key.startswith("step: ")]
-    assert steps == [f"step: {s} | round {r}" for s in SUMMARIES for r in (1, 2)]
+    assert steps == [f"step: {s} | round 1" for s in SUMMARIES]
 
 
 def test_two_steps_with_the_same_words_keep_two_keys(tmp_path: Path) -> None:
@@ -196,7 +200,7 @@ LIMITS = [
     ({"steps": 11}, "twins/step-11.md: 'step' 11 is one too many", guide_model.MAX_STEPS),
     ({"supplies": 9}, "twins/index.md: 'supplies' has 9 items", guide_model.MAX_SUPPLIES),
     ({"sides": 4}, "twins/index.md: 'sides' has 4 names", guide_model.MAX_SIDES),
-    ({"rounds": 5}, "twins/index.md: 'rounds' is 5", guide_model.MAX_ROUNDS),
+    ({"sides": 2, "rounds": 5}, "twins/index.md: 'rounds' is 5", guide_model.MAX_ROUNDS),
     ({"warnings": 5}, "twins/tips.md: 'checklist' warning 'Warning 5'", None),
     ({"summary_chars": 81}, "twins/step-1.md: 'summary'", guide_model.MAX_SUMMARY_CHARS),
     ({"supply_chars": 73}, "twins/index.md: 'supplies'", guide_model.MAX_SUPPLY_CHARS),

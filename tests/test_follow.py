@@ -79,21 +79,6 @@ def test_overview_has_a_start_link_to_the_follow_page(site: Path) -> None:
         assert ("follow/", "md-button md-button--primary follow-start") in page.links
 
 
-def test_rounds_without_sides_walks_the_steps_that_many_times(tmp_path: Path) -> None:
-    docs = copy_docs(tmp_path)
-    guide = GUIDES[0]
-    overview = docs / guide.slug / "index.md"
-    lines = overview.read_text(encoding="utf-8").splitlines(keepends=True)
-    lines = [line for line in lines if not line.startswith(("sides:", "rounds:"))]
-    overview.write_text("".join([lines[0], "rounds: 3\n", *lines[1:]]), encoding="utf-8")
-    site = build_site(tmp_path / "site", docs)
-    three_rounds = GuideFacts(guide.slug, guide.title, guide.summaries, [], 3)
-    cards = follow_cards(page_file(site, f"{guide.slug}/follow/"))
-    assert [kind for kind, _ in cards] == [kind for kind, _ in three_rounds.routine()]
-    assert [kind for kind, _ in cards].count("step") == 3 * len(guide.summaries)
-    assert ("switch", "Round 2 of 3") in cards and ("switch", "Round 3 of 3") in cards
-
-
 def test_a_page_named_follow_is_refused(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     docs = copy_docs(tmp_path)
     slug = GUIDES[0].slug
