@@ -1,12 +1,15 @@
-"""Hook: the site's own scripts and stylesheets, joined, minified and named for their content.
+"""Hook: each page loads one script and one stylesheet of the site's own, minified, hash-named.
 
-Every page loads `javascripts/site.<hash>.js` (the files `extra_javascript` lists in mkdocs.yml,
-joined in that order, deferred) and `stylesheets/site.<hash>.css` (those of `extra_css`): one
-request each. What only some pages need is a page bundle, listed under `extra: page_bundles:`
-in mkdocs.yml; a page whose front matter says `bundle: <name>` (the follow-along and checklist
-pages that hooks generate) also loads `<name>.<hash>.js` and `<name>.<hash>.css`, after the
-site's own. As with Material's assets, a new page never runs with an old script or stylesheet
-that a browser or a host kept under the same name.
+The `site` bundle joins the files `extra_javascript` lists in mkdocs.yml, in that order, into
+`javascripts/site.<hash>.js` (loaded deferred), and those of `extra_css` into
+`stylesheets/site.<hash>.css`; every page loads them. What only some pages need is a page
+bundle, listed under `extra: page_bundles:` in mkdocs.yml: a page whose front matter says
+`bundle: <name>` (the follow-along and checklist pages that hooks generate) loads
+`<name>.<hash>.js` and `<name>.<hash>.css` instead, the site's files followed by the bundle's
+own. One request each on every page, and a step page does not carry what only follow-along
+mode needs. As with Material's assets, a new page never runs with an old script or
+stylesheet that a browser or a host kept under the same name. `overrides/main.html` names
+them (Material's own loops over `extra_css` and `extra_javascript` are left empty).
 """
 
 from __future__ import annotations
@@ -19,83 +22,75 @@ from typing import TYPE_CHECKING
 
 import csscompressor
 import jsmin
-from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
-    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
-    from mkdocs.utils.templates import TemplateContext
 
+SITE = "site"
 _SCRIPTS = "javascripts/{}.{}.js"
 _STYLESHEETS = "stylesheets/{}.{}.css"
-_CONFIG_KEY = "massage_guides_page_bundles"
+_CONFIG_KEY = "massage_guides_bundles"
 
 
 @dataclass(frozen=True)
-class PageBundle:
-    """What a page with `bundle: <name>` loads besides the site's own: paths in site/."""
+class Bundle:
+    """The script and the stylesheet of the site's own that a page loads: paths in site/."""
 
     script: str | None
     stylesheet: str | None
 
 
+@dataclass(frozen=True)
+class _Sources:
+    """The files one bundle joins, in order."""
+
+    scripts: list[File]
+    stylesheets: list[File]
+
+
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
-    """Replace the listed scripts and stylesheets by the site's bundles and the page bundles."""
-    listed = _page_bundle_lists(config)
-    config[_CONFIG_KEY] = {
-        name: _page_bundle(files, config, name, paths) for name, paths in listed.items()
-    }
-    _check_pages_name_listed_bundles(files, listed)
-    scripts = _own_files(
-        files, [str(script) for script in config.extra_javascript], "extra_javascript"
+    """Replace the listed scripts and stylesheets by the site's bundle and the page bundles."""
+    site = _Sources(
+        _own_files(files, [str(script) for script in config.extra_javascript], "extra_javascript"),
+        _own_files(files, list(config.extra_css), "extra_css"),
     )
-    stylesheets = _own_files(files, list(config.extra_css), "extra_css")
-    if scripts:
-        bundle = ExtraScriptValue(_bundle(files, config, scripts, "site", _SCRIPTS, _minify_js))
-        bundle.defer = True
-        config.extra_javascript = [bundle]
-    if stylesheets:
-        config.extra_css = [_bundle(files, config, stylesheets, "site", _STYLESHEETS, _minify_css)]
-    # Only now: two page bundles may share a file.
-    bundled = {file.src_uri: file for file in scripts + stylesheets}
-    for paths in listed.values():
-        bundled.update({file.src_uri: file for file in _own_files(files, paths, "")})
-    for file in bundled.values():
-        files.remove(file)
+    pages = {name: _page_sources(files, name, paths) for name, paths in _page_lists(config).items()}
+    _check_pages_name_listed_bundles(files, pages)
+    bundles = {SITE: _bundle(files, config, SITE, site)}
+    for name, own in pages.items():
+        joined = _Sources(site.scripts + own.scripts, site.stylesheets + own.stylesheets)
+        page_bundle = _bundle(files, config, name, joined)
+        # A page bundle with no script of its own loads the site's, and likewise stylesheets.
+        bundles[name] = Bundle(
+            page_bundle.script if own.scripts else bundles[SITE].script,
+            page_bundle.stylesheet if own.stylesheets else bundles[SITE].stylesheet,
+        )
+    config[_CONFIG_KEY] = bundles
+    config.extra_javascript = []
+    config.extra_css = []
+    _remove_sources(files, [site, *pages.values()])
     return files
 
 
-def on_page_context(
-    context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
-) -> TemplateContext | None:
-    """Give a page that names a bundle its script and stylesheet (`overrides/main.html`)."""
-    name = page.meta.get("bundle")
-    if name is None:
-        return None
-    # Our own key: MkDocs types the context with only its own keys.
-    context["page_bundle"] = config[_CONFIG_KEY][name]  # type: ignore[typeddict-unknown-key]
-    return context
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+    """Let every template, the 404 page's too, ask which bundle a page loads."""
+    bundles: dict[str, Bundle] = config[_CONFIG_KEY]
+
+    def bundle_of(page: Page | None) -> Bundle:
+        name = page.meta.get("bundle") if page is not None else None
+        return bundles[name] if name in bundles else bundles[SITE]
+
+    env.globals["bundle_of"] = bundle_of
+    return env
 
 
-def _check_pages_name_listed_bundles(files: Files, listed: dict[str, list[str]]) -> None:
-    """Stop, before any page is read, when a generated page names a bundle not listed."""
-    for file in files.documentation_pages():
-        if not file.generated_by:
-            continue  # An author's page has no `bundle` (hooks/schema.py).
-        name = get_data(file.content_string)[1].get("bundle")
-        if name is not None and name not in listed:
-            raise PluginError(
-                f"mkdocs.yml: 'extra: page_bundles' has no {name!r}, which {file.src_uri}"
-                f" loads (it has: {', '.join(sorted(listed)) or 'none'})"
-            )
-
-
-def _page_bundle_lists(config: MkDocsConfig) -> dict[str, list[str]]:
+def _page_lists(config: MkDocsConfig) -> dict[str, list[str]]:
     """`extra: page_bundles:` of mkdocs.yml: {name: [paths]}, checked."""
     listed = config.extra.get("page_bundles") or {}
     if not isinstance(listed, dict):
@@ -103,6 +98,8 @@ def _page_bundle_lists(config: MkDocsConfig) -> dict[str, list[str]]:
     everywhere = {str(path) for path in [*config.extra_javascript, *config.extra_css]}
     for name, paths in listed.items():
         where = f"mkdocs.yml: 'extra: page_bundles: {name}'"
+        if name == SITE:
+            raise PluginError(f"{where}: '{SITE}' is the bundle every page loads: rename it")
         if not (isinstance(paths, list) and paths and all(isinstance(p, str) for p in paths)):
             raise PluginError(f"{where} must be a list of scripts and stylesheets")
         for path in paths:
@@ -114,8 +111,8 @@ def _page_bundle_lists(config: MkDocsConfig) -> dict[str, list[str]]:
     return listed
 
 
-def _page_bundle(files: Files, config: MkDocsConfig, name: str, paths: list[str]) -> PageBundle:
-    """Join one page bundle's scripts and its stylesheets into a file each."""
+def _page_sources(files: Files, name: str, paths: list[str]) -> _Sources:
+    """A page bundle's own scripts and stylesheets, each a file of the site."""
     kinds: dict[str, list[str]] = {".js": [], ".css": []}
     for path in paths:
         extension = posixpath.splitext(path)[1]
@@ -125,16 +122,23 @@ def _page_bundle(files: Files, config: MkDocsConfig, name: str, paths: list[str]
                 " which is neither a script (.js) nor a stylesheet (.css)"
             )
         kinds[extension].append(path)
-    scripts = _own_files(files, kinds[".js"], f"extra: page_bundles: {name}")
-    stylesheets = _own_files(files, kinds[".css"], f"extra: page_bundles: {name}")
-    return PageBundle(
-        script=_bundle(files, config, scripts, name, _SCRIPTS, _minify_js) if scripts else None,
-        stylesheet=(
-            _bundle(files, config, stylesheets, name, _STYLESHEETS, _minify_css)
-            if stylesheets
-            else None
-        ),
+    option = f"extra: page_bundles: {name}"
+    return _Sources(
+        _own_files(files, kinds[".js"], option), _own_files(files, kinds[".css"], option)
     )
+
+
+def _check_pages_name_listed_bundles(files: Files, pages: dict[str, _Sources]) -> None:
+    """Stop, before any page is read, when a generated page names a bundle not listed."""
+    for file in files.documentation_pages():
+        if not file.generated_by:
+            continue  # An author's page has no `bundle` (hooks/schema.py).
+        name = get_data(file.content_string)[1].get("bundle")
+        if name is not None and name not in pages:
+            raise PluginError(
+                f"mkdocs.yml: 'extra: page_bundles' has no {name!r}, which {file.src_uri}"
+                f" loads (it has: {', '.join(sorted(pages)) or 'none'})"
+            )
 
 
 def _own_files(files: Files, paths: list[str], option: str) -> list[File]:
@@ -148,19 +152,35 @@ def _own_files(files: Files, paths: list[str], option: str) -> list[File]:
     return found
 
 
-def _bundle(
+def _bundle(files: Files, config: MkDocsConfig, name: str, sources: _Sources) -> Bundle:
+    """Join and minify a bundle's scripts and its stylesheets, a generated file each."""
+    return Bundle(
+        _joined(files, config, sources.scripts, _SCRIPTS.format(name, "{}"), _minify_js),
+        _joined(files, config, sources.stylesheets, _STYLESHEETS.format(name, "{}"), _minify_css),
+    )
+
+
+def _joined(
     files: Files,
     config: MkDocsConfig,
     sources: list[File],
-    name: str,
     pattern: str,
     minify: Callable[[str], str],
-) -> str:
-    """Join and minify the sources into one generated file named for its content."""
+) -> str | None:
+    """The sources minified into one generated file named for its content (None: no sources)."""
+    if not sources:
+        return None
     content = "\n".join(minify(source.content_string) for source in sources)
-    path = pattern.format(name, hashlib.sha256(content.encode("utf-8")).hexdigest()[:8])
+    path = pattern.format(hashlib.sha256(content.encode("utf-8")).hexdigest()[:8])
     files.append(File.generated(config, path, content=content))
     return path
+
+
+def _remove_sources(files: Files, bundled: list[_Sources]) -> None:
+    """Leave the joined files out of site/ (a file two page bundles share, once)."""
+    sources = {file.src_uri: file for each in bundled for file in each.scripts + each.stylesheets}
+    for file in sources.values():
+        files.remove(file)
 
 
 def _minify_js(source: str) -> str:

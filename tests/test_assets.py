@@ -1,7 +1,7 @@
 """What a page loads of the site's own: one script and one stylesheet, named for their content.
 
 A page whose front matter names a page bundle (mkdocs.yml `extra: page_bundles`: the follow-along
-and checklist pages) loads that bundle's script and stylesheet too, after the site's own.
+and checklist pages) loads that bundle instead: the site's files, then the bundle's own.
 """
 
 from __future__ import annotations
@@ -58,62 +58,53 @@ def own_assets(site: Path, page: Path) -> dict[str, bool]:
     }
 
 
-def step_pages(site: Path) -> list[Path]:
-    return sorted(site.glob("*/step-*/index.html"))
-
-
 def built_page(site: Path, src_uri: str) -> Path:
     """The HTML file MkDocs writes for a page (`guide/follow.md` -> `guide/follow/index.html`)."""
     return site / src_uri.removesuffix(".md") / "index.html"
 
 
-def bundle_names(site: Path, page: Path) -> list[str]:
-    """The bundles a page loads, in order: ["site", ...] for `javascripts/site.<hash>.js`."""
-    names = []
-    for path in own_assets(site, page):
+def page_bundle_pages(site: Path) -> dict[Path, str]:
+    """{HTML file: the page bundle it loads} for the pages hooks generate with one."""
+    return {
+        built_page(site, uri): name
+        for guide in guides_in()
+        for name, uri in (("follow", guide.follow_uri), ("checklist", guide.checklist_uri))
+    }
+
+
+def bundles_loaded(site: Path, page: Path) -> list[tuple[str, str]]:
+    """(folder, bundle name) of each own script and stylesheet a page names, in order."""
+    loaded = []
+    for path, deferred in own_assets(site, page).items():
         match = ASSET.match(path)
         assert match, f"{page}: {path} is not a bundle named for its content"
-        names.append(f"{match['folder']}/{match['name']}")
-    return names
+        assert deferred or match["folder"] == "stylesheets", f"{page}: {path} is not deferred"
+        loaded.append((match["folder"], match["name"]))
+    return loaded
 
 
-def assert_scripts_deferred(site: Path, page: Path) -> None:
-    for path, deferred in own_assets(site, page).items():
-        assert deferred or not path.endswith(".js"), f"{page}: {path} is not deferred"
+def test_every_page_loads_one_script_and_one_stylesheet_of_the_sites_own(site: Path) -> None:
+    with_bundle = page_bundle_pages(site)
+    assert with_bundle, "no generated page loads a page bundle"
+    pages = sorted(site.rglob("*.html"))
+    assert site / "404.html" in pages
+    for page in pages:
+        name = with_bundle.get(page, "site")
+        assert sorted(bundles_loaded(site, page)) == [("javascripts", name), ("stylesheets", name)]
 
 
-def test_a_page_loads_one_script_and_one_stylesheet_of_the_sites_own(site: Path) -> None:
-    for page in [site / "index.html", site / "404.html", *step_pages(site)]:
-        assert sorted(bundle_names(site, page)) == ["javascripts/site", "stylesheets/site"], page
-        assert_scripts_deferred(site, page)
-
-
-def test_follow_and_checklist_pages_load_their_own_bundle_after_the_sites(site: Path) -> None:
+def test_a_page_bundle_is_the_sites_bundle_then_its_own_files(site: Path) -> None:
     assert PAGE_BUNDLES, "mkdocs.yml lists no page bundle"
-    for guide in guides_in():
-        for name, uri in [("follow", guide.follow_uri), ("checklist", guide.checklist_uri)]:
-            page = built_page(site, uri)
-            names = bundle_names(site, page)
-            assert [n for n in names if n.startswith("stylesheets/")] == [
-                "stylesheets/site",
-                f"stylesheets/{name}",
-            ], page
-            assert [n for n in names if n.startswith("javascripts/")] == [
-                "javascripts/site",
-                f"javascripts/{name}",
-            ], page
-            assert_scripts_deferred(site, page)
-
-
-def test_no_other_page_loads_a_page_bundle(site: Path) -> None:
-    bundled = {
-        built_page(site, uri)
-        for guide in guides_in()
-        for uri in (guide.follow_uri, guide.checklist_uri)
-    }
-    for page in site.rglob("*.html"):
-        if page not in bundled:
-            assert set(bundle_names(site, page)) <= {"javascripts/site", "stylesheets/site"}, page
+    for folder, suffix in (("javascripts", "js"), ("stylesheets", "css")):
+        [site_bundle] = site.glob(f"{folder}/site.*.{suffix}")
+        everywhere = site_bundle.read_text(encoding="utf-8")
+        for name, paths in PAGE_BUNDLES.items():
+            if not any(path.endswith(f".{suffix}") for path in paths):
+                continue
+            [bundle] = site.glob(f"{folder}/{name}.*.{suffix}")
+            text = bundle.read_text(encoding="utf-8")
+            assert text.startswith(everywhere + "\n"), bundle
+            assert len(text) > len(everywhere) + 1, bundle
 
 
 def test_the_site_holds_its_bundles_and_none_of_their_sources(site: Path) -> None:
@@ -272,3 +263,12 @@ def test_a_page_bundle_that_lists_a_wrong_file_stops_the_build(
 ) -> None:
     extra = {"generator": False, "page_bundles": {**PAGE_BUNDLES, "follow": listed}}
     assert stop_message(tmp_path, caplog, extra=extra) == message
+
+
+def test_a_page_bundle_named_site_stops_the_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    extra = {"generator": False, "page_bundles": {**PAGE_BUNDLES, "site": ["javascripts/x.js"]}}
+    assert stop_message(tmp_path, caplog, extra=extra) == (
+        "mkdocs.yml: 'extra: page_bundles: site': 'site' is the bundle every page loads: rename it"
+    )
