@@ -238,7 +238,13 @@ def test_timer_is_off_until_chosen_then_counts_down_and_chimes(site_url: str, br
     page.clock.run_for(600_000)  # ten minutes: nothing happens without a timer
     assert_card(page, routine[0])
     assert page.evaluate("window.__sounds") == 0
+    # Moving on by itself is offered from the start, usable once there is a timer.
+    auto = page.get_by_label("Next step when the time is up")
+    assert auto.is_visible() and auto.is_disabled()
+    card_top = page.locator(".follow-card:not([hidden])").bounding_box()["y"]
     page.get_by_label("Timer per step").select_option(label="30 s")
+    assert auto.is_enabled()
+    assert page.locator(".follow-card:not([hidden])").bounding_box()["y"] == card_top
     left = page.locator("[data-timer-left]")
     assert left.inner_text() == "0:30"
     page.clock.run_for(10_000)

@@ -230,7 +230,6 @@
   function stepTimer(root, moveOn) {
     var choice = root.querySelector("[data-timer]");
     var auto = root.querySelector("[data-timer-auto]");
-    var autoLabel = root.querySelector("[data-timer-auto-label]");
     var row = root.querySelector("[data-timer-row]");
     var left = root.querySelector("[data-timer-left]");
     var pause = root.querySelector("[data-timer-pause]");
@@ -310,7 +309,7 @@
 
     function choose(value) {
       seconds = Number(value) || 0;
-      autoLabel.hidden = seconds === 0;
+      auto.disabled = seconds === 0;
       store("timer", seconds);
       start(onStep);
     }
@@ -336,7 +335,8 @@
     }
     auto.checked = stored("timer-auto") === "on";
     seconds = Number(choice.value) || 0;
-    autoLabel.hidden = seconds === 0;
+    // Shown from the start, usable once there is a timer: nothing moves when one is chosen.
+    auto.disabled = seconds === 0;
     return { start: start };
   }
 
