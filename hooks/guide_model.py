@@ -51,6 +51,7 @@ MAX_SUPPLIES = 8
 MAX_SIDES = 3
 MAX_ROUNDS = 4
 MAX_CHECKLIST_WARNINGS = 4
+MAX_TITLE_CHARS = 35  # the guide's: the sheet's 22 pt heading "Checklist: <title>" in one line
 MAX_SUMMARY_CHARS = 80
 MAX_SUPPLY_CHARS = 72  # name and note together
 MAX_SIDE_CHARS = 12
@@ -416,7 +417,8 @@ def _check_fits_one_sheet(
             f"warning '{extra_warning.title}' is warning {len(guide.warnings)} of this guide:"
             f" {sheet} {MAX_CHECKLIST_WARNINGS} (drop `checklist` from the least needed)",
         )
-    texts = [(overview.path, "sides", side, MAX_SIDE_CHARS) for side in guide.sides]
+    texts = [(overview.path, "title", guide.title, MAX_TITLE_CHARS)]
+    texts += [(overview.path, "sides", side, MAX_SIDE_CHARS) for side in guide.sides]
     texts += [
         (overview.path, "supplies", f"{s.name}: {s.note}" if s.note else s.name, MAX_SUPPLY_CHARS)
         for s in guide.supplies

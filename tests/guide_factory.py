@@ -95,12 +95,15 @@ def write_checklist_guide(
     supply_chars: int = 72,
     side_chars: int = 12,
     warning_chars: int = 210,
+    title_chars: int | None = None,
 ) -> None:
     """A guide of a given size for its checklist: every text as long as asked, a drawing a step.
 
     A supply's `name: note` and a warning's title and text are as long as the `*_chars`
-    given, which default to the longest the guide model allows.
+    given, which default to the longest the guide model allows; the title is short unless
+    `title_chars` asks for one that long.
     """
+    title = f"Checklist of {slug}" if title_chars is None else text_of_length(title_chars, slug)
     guide = docs / slug
     (guide / "images").mkdir(parents=True)
     side_names = [text_of_length(side_chars + 1, f"side {n}")[:-1] for n in range(1, sides + 1)]
@@ -113,9 +116,9 @@ def write_checklist_guide(
         raise ValueError("rounds need sides (hooks/guide_model.py)")
     sides_yaml = f"sides: [{', '.join(side_names)}]\nrounds: {rounds}\n" if sides else ""
     (guide / "index.md").write_text(
-        f"---\ntitle: Checklist of {slug}\ndescription: A guide of a chosen size.\n"
+        f"---\ntitle: {title}\ndescription: A guide of a chosen size.\n"
         f"supplies:\n{''.join(supply_items)}{sides_yaml}---\n\n"
-        f"# Checklist of {slug}\n\nA guide for the checklist tests.\n",
+        f"# {title}\n\nA guide for the checklist tests.\n",
         encoding="utf-8",
     )
     for step in range(1, steps + 1):

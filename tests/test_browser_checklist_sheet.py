@@ -25,8 +25,15 @@ pytestmark = pytest.mark.browser
 EDGES = {
     "edge-smallest": {"steps": 1, "supplies": 1},
     "edge-middle": {"steps": 5, "supplies": 4, "sides": 2, "rounds": 3, "warnings": 2},
-    "edge-largest": {"steps": 10, "supplies": 8, "sides": 3, "rounds": 4, "warnings": 4},
-    "edge-no-sides": {"steps": 10, "supplies": 8, "rounds": 1, "warnings": 4},
+    "edge-largest": {
+        "steps": 10,
+        "supplies": 8,
+        "sides": 3,
+        "rounds": 4,
+        "warnings": 4,
+        "title_chars": 35,
+    },
+    "edge-no-sides": {"steps": 10, "supplies": 8, "rounds": 1, "warnings": 4, "title_chars": 35},
 }
 # The real guides, found in docs/ (a folder whose index.md has `supplies`).
 REAL = sorted(
@@ -71,6 +78,7 @@ def _check_sheet(printout: Printout, guide, slug: str, label: str) -> None:
     assert printout.smallest_glyph_pt >= 10.0 - 0.05, f"{label}: {printout.smallest_glyph_pt} pt"
     assert printout.lowest_depth >= 0.85, f"{label}: lowest text at {printout.lowest_depth:.0%}"
     text = printout.text.replace("- ", "")
+    assert f"Checklist: {guide.title}" in " ".join(text.split()), f"{label}: title missing"
     for step in guide.steps:
         assert " ".join(step.summary.split()) in text, f"{label}: step {step.number} missing"
     for supply in guide.supplies:

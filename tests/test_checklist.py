@@ -205,6 +205,7 @@ LIMITS = [
     ({"summary_chars": 81}, "twins/step-1.md: 'summary'", guide_model.MAX_SUMMARY_CHARS),
     ({"supply_chars": 73}, "twins/index.md: 'supplies'", guide_model.MAX_SUPPLY_CHARS),
     ({"sides": 2, "side_chars": 13}, "twins/index.md: 'sides'", guide_model.MAX_SIDE_CHARS),
+    ({"title_chars": 36}, "twins/index.md: 'title'", guide_model.MAX_TITLE_CHARS),
     ({"warnings": 1, "warning_chars": 211}, "twins/tips.md: 'checklist'", None),
 ]
 
@@ -232,7 +233,9 @@ def test_a_guide_beyond_one_sheet_stops_the_build_naming_file_and_field(
 
 def test_a_guide_at_every_limit_builds(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
-    write_checklist_guide(docs, "full", steps=10, supplies=8, sides=3, rounds=4, warnings=4)
+    write_checklist_guide(
+        docs, "full", steps=10, supplies=8, sides=3, rounds=4, warnings=4, title_chars=35
+    )
     (docs / "index.md").write_text("# Home\n", encoding="utf-8")
     html = checklist_html(build_site(tmp_path / "site", docs), "full")
     assert len(tick_keys(html)) == 8 + 10 * 3 * 4
