@@ -82,6 +82,24 @@ def test_every_guide_page_works_with_the_server_stopped(tmp_path: Path, browser)
     context.close()
 
 
+def test_the_worker_is_registered_only_once_the_page_has_loaded(site_url: str, browser) -> None:
+    # It then downloads the whole site, which must not slow the page being opened.
+    context = browser.new_context()
+    context.add_init_script(
+        """window.__registeredWhen = [];
+        const register = ServiceWorkerContainer.prototype.register;
+        ServiceWorkerContainer.prototype.register = function (...args) {
+            window.__registeredWhen.push(document.readyState);
+            return register.apply(this, args);
+        };"""
+    )
+    page = context.new_page()
+    page.goto(site_url)
+    wait_for_worker(page)
+    assert page.evaluate("window.__registeredWhen") == ["complete"]
+    context.close()
+
+
 def test_precache_list_names_every_page_with_its_integrity(site: Path) -> None:
     entries = precache_list(site)
     pages = [
