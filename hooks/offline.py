@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
 
+import command_line
+
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
@@ -31,18 +33,15 @@ _SKIP_SUFFIXES = (".map", ".gz")
 _SKIP_NAMES = {"sitemap.xml", WORKER, "assets/images/favicon.png"}
 _SKIP_FOLDERS = ("assets/javascripts/lunr/",)
 
-# What command this process runs, from on_startup: fixed for the process, not per build.
-_COMMAND: list[str] = []
-
 
 def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
     """Remember whether this process serves (no service worker) or builds."""
-    _COMMAND[:] = [command]
+    command_line.remember(command)
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
     """Tell every template, pages and the 404 page alike, whether to name the worker."""
-    env.globals["offline"] = not _serving()
+    env.globals["offline"] = not command_line.serving()
     return env
 
 
@@ -50,7 +49,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     """Write the precache list and its version into the built `sw.js`."""
     site = Path(config.site_dir)
     worker = site / WORKER
-    if _serving() or not worker.is_file():
+    if command_line.serving() or not worker.is_file():
         return
     source = worker.read_text(encoding="utf-8")
     if _LIST_MARKER not in source or _VERSION_MARKER not in source:
@@ -59,10 +58,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     version = hashlib.sha256((entries + source).encode("utf-8")).hexdigest()[:16]
     source = source.replace(_LIST_MARKER, entries, 1)
     worker.write_text(source.replace(_VERSION_MARKER, json.dumps(version), 1), encoding="utf-8")
-
-
-def _serving() -> bool:
-    return _COMMAND == ["serve"]
 
 
 def _precache_list(site: Path) -> list[list[str]]:

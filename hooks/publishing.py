@@ -12,6 +12,7 @@ import logging
 import os
 from typing import TYPE_CHECKING, Literal
 
+import command_line
 from address import is_public_url
 
 if TYPE_CHECKING:
@@ -19,18 +20,15 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.publishing")
 
-# What command this process runs, from on_startup: fixed for the process, not per build.
-_COMMAND: list[str] = []
-
 
 def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
     """Remember whether this process publishes (`build`, `gh-deploy`) or serves."""
-    _COMMAND[:] = [command]
+    command_line.remember(command)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Warn when a publishing build has only a local address to put in its links."""
-    if _COMMAND not in (["build"], ["gh-deploy"]) or "SITE_URL" in os.environ:
+    if not command_line.publishing() or "SITE_URL" in os.environ:
         return None
     if not is_public_url(config.site_url):
         log.warning(
