@@ -19,7 +19,7 @@ from printing import PAPER, print_pdf
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "text-is-text" / "docs"
 SITE_NAME = "Massage guides"
-TITLE = 'Rub "gently" <script>alert("title")</script> & slowly'
+TITLE = '"Rub" <script>alert(1)</script> &'  # within a guide title's 35 characters
 DESCRIPTION = 'A "quoted" description with <script>alert("description")</script> & more'
 SUPPLY = 'Oil "warm" <script>alert("supply")</script>: a "bit" <b>bold</b> & more'
 OTHER_SUPPLY = "Towel & <i>cloth</i>"
