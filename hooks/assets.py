@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import csscompressor
-import jsmin
+import rcssmin
+import rjsmin
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
@@ -62,10 +61,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     )
     pages = {name: _page_sources(files, name, paths) for name, paths in _page_lists(config).items()}
     _check_pages_name_listed_bundles(files, pages)
-    bundles = {SITE: _bundle(files, config, SITE, site)}
+    minified = _minified([site, *pages.values()])
+    bundles = {SITE: _bundle(files, config, SITE, site, minified)}
     for name, own in pages.items():
         joined = _Sources(site.scripts + own.scripts, site.stylesheets + own.stylesheets)
-        page_bundle = _bundle(files, config, name, joined)
+        page_bundle = _bundle(files, config, name, joined, minified)
         # A page bundle with no script of its own loads the site's, and likewise stylesheets.
         bundles[name] = Bundle(
             page_bundle.script if own.scripts else bundles[SITE].script,
@@ -152,25 +152,34 @@ def _own_files(files: Files, paths: list[str], option: str) -> list[File]:
     return found
 
 
-def _bundle(files: Files, config: MkDocsConfig, name: str, sources: _Sources) -> Bundle:
-    """Join and minify a bundle's scripts and its stylesheets, a generated file each."""
+def _minified(bundled: list[_Sources]) -> dict[str, str]:
+    """{src_uri: minified text} of every source, each minified once however many bundles join it."""
+    minified: dict[str, str] = {}
+    for sources in bundled:
+        for files, minify in ((sources.scripts, _minify_js), (sources.stylesheets, _minify_css)):
+            for file in files:
+                if file.src_uri not in minified:
+                    minified[file.src_uri] = minify(file.content_string)
+    return minified
+
+
+def _bundle(
+    files: Files, config: MkDocsConfig, name: str, sources: _Sources, minified: dict[str, str]
+) -> Bundle:
+    """Join a bundle's minified scripts and its stylesheets, a generated file each."""
     return Bundle(
-        _joined(files, config, sources.scripts, _SCRIPTS.format(name, "{}"), _minify_js),
-        _joined(files, config, sources.stylesheets, _STYLESHEETS.format(name, "{}"), _minify_css),
+        _joined(files, config, sources.scripts, _SCRIPTS.format(name, "{}"), minified),
+        _joined(files, config, sources.stylesheets, _STYLESHEETS.format(name, "{}"), minified),
     )
 
 
 def _joined(
-    files: Files,
-    config: MkDocsConfig,
-    sources: list[File],
-    pattern: str,
-    minify: Callable[[str], str],
+    files: Files, config: MkDocsConfig, sources: list[File], pattern: str, minified: dict[str, str]
 ) -> str | None:
-    """The sources minified into one generated file named for its content (None: no sources)."""
+    """The sources joined into one generated file named for its content (None: no sources)."""
     if not sources:
         return None
-    content = "\n".join(minify(source.content_string) for source in sources)
+    content = "\n".join(minified[source.src_uri] for source in sources)
     path = pattern.format(hashlib.sha256(content.encode("utf-8")).hexdigest()[:8])
     files.append(File.generated(config, path, content=content))
     return path
@@ -185,8 +194,8 @@ def _remove_sources(files: Files, bundled: list[_Sources]) -> None:
 
 def _minify_js(source: str) -> str:
     # `;` ends a script whose last statement has none, so the next file starts cleanly.
-    return str(jsmin.jsmin(source, quote_chars="'\"`")) + ";"
+    return str(rjsmin.jsmin(source)) + ";"
 
 
 def _minify_css(source: str) -> str:
-    return str(csscompressor.compress(source))
+    return str(rcssmin.cssmin(source))

@@ -63,7 +63,7 @@ def choose_sheet(guide: Guide, *, title: str, with_address: bool) -> Sheet:
 
 
 def tick_columns(guide: Guide) -> int:
-    """One tick column per side per round (one per round without sides)."""
+    """One tick column per side per round (one in all without sides: one round)."""
     return max(1, len(guide.sides)) * guide.rounds
 
 
