@@ -34,10 +34,12 @@ _FIRST_H1 = re.compile(r"^#[ \t].*\n?", re.MULTILINE)
 
 @dataclass(frozen=True)
 class PrintActions:
-    """Where a guide page's print buttons lead."""
+    """Where a guide page's print buttons lead, and where they stand."""
 
     guide_url: str
     checklist_url: str
+    # A step page leads with its move: its print buttons come after the step, not above it.
+    after_content: bool
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -57,7 +59,11 @@ def on_page_context(
     # The follow-along page has its own controls.
     if guide is None or page.file.src_uri == guide.follow_uri:
         return None
-    actions = PrintActions(page_url(config, guide.print_uri), page_url(config, guide.checklist_uri))
+    actions = PrintActions(
+        page_url(config, guide.print_uri),
+        page_url(config, guide.checklist_uri),
+        after_content=site_of(config).step_of(page.file.src_uri) is not None,
+    )
     # Our own key: MkDocs types the context with only its own keys.
     context["print_actions"] = actions  # type: ignore[typeddict-unknown-key]
     return context

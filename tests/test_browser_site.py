@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import REPO
+from conftest import REPO, guides_in
 from pages import guide_front_matter, normalise, page_file, read_page
 
 pytestmark = pytest.mark.browser
@@ -218,6 +218,24 @@ def test_a_guide_page_does_not_shift_as_it_loads(site_url: str, browser, url: st
     shift = page.evaluate("window.__shift")
     context.close()
     assert shift < 0.01
+
+
+def test_a_step_page_leads_with_its_move_and_offers_printing_after_it(
+    site_url: str, browser
+) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    steps = [step for guide in guides_in() for step in guide.steps]
+    assert steps
+    for step in steps:
+        page.goto(urljoin(site_url, step.src_uri.removesuffix(".md") + "/"))
+        move = page.locator(".step-lead__action").bounding_box()
+        printing = page.locator(".print-actions").bounding_box()
+        assert move and printing, step.src_uri
+        # The move is on the first screen of a phone; the print buttons come after the step.
+        assert move["y"] + move["height"] <= PHONE["height"], step.src_uri
+        assert printing["y"] > move["y"] + move["height"], step.src_uri
+    context.close()
 
 
 # What this site adds that a finger presses (inline text links are exempt).
