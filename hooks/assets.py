@@ -32,8 +32,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 SITE = "site"
-_SCRIPTS = "javascripts/{}.{}.js"
-_STYLESHEETS = "stylesheets/{}.{}.css"
+_SCRIPTS = "javascripts/{name}.{hash}.js"
+_STYLESHEETS = "stylesheets/{name}.{hash}.css"
 _CONFIG_KEY = "massage_guides_bundles"
 
 
@@ -62,14 +62,20 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     pages = {name: _page_sources(files, name, paths) for name, paths in _page_lists(config).items()}
     _check_pages_name_listed_bundles(files, pages)
     minified = _minified([site, *pages.values()])
-    bundles = {SITE: _bundle(files, config, SITE, site, minified)}
+    everywhere = Bundle(
+        _joined(files, config, site.scripts, _SCRIPTS, SITE, minified),
+        _joined(files, config, site.stylesheets, _STYLESHEETS, SITE, minified),
+    )
+    bundles = {SITE: everywhere}
     for name, own in pages.items():
-        joined = _Sources(site.scripts + own.scripts, site.stylesheets + own.stylesheets)
-        page_bundle = _bundle(files, config, name, joined, minified)
-        # A page bundle with no script of its own loads the site's, and likewise stylesheets.
+        # The site's files, then the bundle's own; a kind it has none of is the site's file.
         bundles[name] = Bundle(
-            page_bundle.script if own.scripts else bundles[SITE].script,
-            page_bundle.stylesheet if own.stylesheets else bundles[SITE].stylesheet,
+            _joined(files, config, site.scripts + own.scripts, _SCRIPTS, name, minified)
+            if own.scripts
+            else everywhere.script,
+            _joined(files, config, site.stylesheets + own.stylesheets, _STYLESHEETS, name, minified)
+            if own.stylesheets
+            else everywhere.stylesheet,
         )
     config[_CONFIG_KEY] = bundles
     config.extra_javascript = []
@@ -163,24 +169,19 @@ def _minified(bundled: list[_Sources]) -> dict[str, str]:
     return minified
 
 
-def _bundle(
-    files: Files, config: MkDocsConfig, name: str, sources: _Sources, minified: dict[str, str]
-) -> Bundle:
-    """Join a bundle's minified scripts and its stylesheets, a generated file each."""
-    return Bundle(
-        _joined(files, config, sources.scripts, _SCRIPTS.format(name, "{}"), minified),
-        _joined(files, config, sources.stylesheets, _STYLESHEETS.format(name, "{}"), minified),
-    )
-
-
 def _joined(
-    files: Files, config: MkDocsConfig, sources: list[File], pattern: str, minified: dict[str, str]
+    files: Files,
+    config: MkDocsConfig,
+    sources: list[File],
+    pattern: str,
+    name: str,
+    minified: dict[str, str],
 ) -> str | None:
     """The sources joined into one generated file named for its content (None: no sources)."""
     if not sources:
         return None
     content = "\n".join(minified[source.src_uri] for source in sources)
-    path = pattern.format(hashlib.sha256(content.encode("utf-8")).hexdigest()[:8])
+    path = pattern.format(name=name, hash=hashlib.sha256(content.encode("utf-8")).hexdigest()[:8])
     files.append(File.generated(config, path, content=content))
     return path
 
