@@ -11,7 +11,7 @@ DOCS_DIR ?= docs
 # Material prints an end-of-life banner on every build; it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint chromium node clean new-guide bench
+.PHONY: serve build test check lint chromium node clean new-guide bench
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,18 +23,22 @@ serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## build: write the site to site/; a failed build keeps the last good site/, and site/ is never
-## missing or half-written (one build at a time, swapped in whole: hooks/build_site.py)
+## missing or half-written (one build at a time, swapped in whole: hooks/massage_guides/build_site.py)
 build: $(VENV)/.installed
-	$(BIN)/python hooks/build_site.py $(SITE_DIR) --strict
+	PYTHONPATH=hooks $(BIN)/python -m massage_guides.build_site $(SITE_DIR) --strict
 
 ## new-guide: start docs/NAME/ with an overview and a first step, e.g. make new-guide NAME=hand-massage
 new-guide: $(VENV)/.installed
 	@if [ -z "$(NAME)" ]; then echo "Usage: make new-guide NAME=hand-massage"; exit 1; fi
-	$(BIN)/python hooks/new_guide.py "$(NAME)" --docs "$(DOCS_DIR)"
+	PYTHONPATH=hooks $(BIN)/python -m massage_guides.new_guide "$(NAME)" --docs "$(DOCS_DIR)"
 
 ## test: lint, type-check and run every test, browser tests included
 test: $(VENV)/.installed chromium $(AXE) lint
 	$(BIN)/pytest
+
+## check: lint, types and every test that needs no browser: the quick loop while editing
+check: $(VENV)/.installed lint
+	$(BIN)/pytest -m "not browser"
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
@@ -85,4 +89,4 @@ bench: $(VENV)/.installed
 	    echo "bench: npm is missing; the table will say that Lighthouse did not run"; \
 	  fi; \
 	fi
-	$(BIN)/python bench/run.py
+	PYTHONPATH=hooks $(BIN)/python -m bench.run

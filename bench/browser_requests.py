@@ -12,9 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import static_server
-from lighthouse import CHROME_FLAGS
-from machine import CHROMIUM
+from . import static_server
+from .lighthouse import CHROME_FLAGS
+from .machine import CHROMIUM
 
 # Playwright starts Chromium headless itself.
 _ARGS = [flag for flag in CHROME_FLAGS.split() if not flag.startswith("--headless")]

@@ -16,7 +16,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from machine import BENCH, CHROMIUM
+from .machine import BENCH, CHROMIUM
 
 CLI = BENCH / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

@@ -336,7 +336,7 @@ def section(results: dict[str, Any], goal: float) -> str:
     lines += [*real_site_table(results["real_site"]), ""]
     lines += build_gap_lines(results["real_site"], results.get("kept_builds", {}), goal)
     lines += [*_memory_lines(results.get("kept_builds", {}))]
-    lines += ["", "Generated guides (`tests/guide_factory.py`):", ""]
+    lines += ["", "Generated guides (`tests/support/guide_factory.py`):", ""]
     lines += [*scaling_table(results["scaling"]), ""]
     if results.get("growth"):
         lines += [growth_line(results["growth"]), ""]

@@ -11,7 +11,6 @@ the guide's follow-along page, when the site has one). Raw figures go to
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import shutil
@@ -21,12 +20,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import browser_requests
-import lighthouse
-import machine
-import report
-import static_server
-from builds import (
+from tests.support.guide_factory import write_site
+
+from . import browser_requests, lighthouse, machine, report, static_server
+from .builds import (
     REPO,
     SITE_URL,
     Series,
@@ -39,7 +36,7 @@ from builds import (
     run_build,
     variants,
 )
-from weight import page_weight, precache_size
+from .weight import page_weight, precache_size
 
 RESULTS = Path(__file__).resolve().parent / "results"
 README = REPO / "README.md"
@@ -108,7 +105,13 @@ def spread(values: list[float]) -> dict[str, Any]:
 def measure_real_site(work: Path, rounds: int) -> dict[str, Any]:
     """This site, plain Material and this site less its page hooks, interleaved in this process."""
     compared = (*variants(work, None), ablation(work))
-    ours, plain, reduced = interleave(compared, work, rounds)
+    return compare_real_site(*interleave(compared, work, rounds), rounds=rounds)
+
+
+def compare_real_site(
+    ours: Series, plain: Series, reduced: Series, *, rounds: int
+) -> dict[str, Any]:
+    """The figures of the three interleaved series, each ratio taken round by round."""
     per_page = paired_ratios(ours.ms_per_page(), plain.ms_per_page())
     log(
         f"real site, per HTML page: {statistics.median(ours.ms_per_page()):.1f} ms"
@@ -267,12 +270,7 @@ def measure_lighthouse(sites: dict[str, Path], step: str, runs: int) -> dict[str
 
 
 def _write_generated(docs: Path, guides: int) -> None:
-    spec = importlib.util.spec_from_file_location("guide_factory", REPO / "tests/guide_factory.py")
-    if spec is None or spec.loader is None:
-        raise RuntimeError("tests/guide_factory.py cannot be loaded")
-    factory = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(factory)
-    factory.write_site(docs, guides)
+    write_site(docs, guides)
 
 
 def _cached_plain_large() -> dict[str, Any]:
@@ -414,7 +412,7 @@ def method(args: argparse.Namespace, step: str) -> dict[str, Any]:
             " weighed and audited below. Site: the sum of the sizes of all files written"
             " (1 MB = 10^6 bytes). Every build uses"
             f" `SITE_URL={SITE_URL}`.",
-            "Generated guides: `tests/guide_factory.write_site` (home page plus, per guide,"
+            "Generated guides: `tests/support/guide_factory.write_site` (home page plus, per guide,"
             " an overview, 3 steps and tips) in a temporary folder, built with"
             " `GUIDES_DOCS_DIR`, each build in its own subprocess as above and timed from start"
             " to exit (Python start-up and imports included), the two sites alternating;"

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from builds import SITE_URL
+from .builds import SITE_URL
 
 _URL_ATTRIBUTES = {"href", "src", "srcset", "action", "poster", "data", "xlink:href", "formaction"}
 _CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")\s]+)")

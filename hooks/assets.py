@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import rcssmin
 import rjsmin
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
@@ -53,6 +54,9 @@ class _Sources:
     stylesheets: list[File]
 
 
+# Last of every hook's on_files: the pages other hooks generate there (follow-along,
+# checklist) exist by then, so the bundles they name are checked whatever the hooks' order.
+@event_priority(-100)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     """Replace the listed scripts and stylesheets by the site's bundle and the page bundles."""
     site = _Sources(
@@ -89,8 +93,14 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     bundles: dict[str, Bundle] = config[_CONFIG_KEY]
 
     def bundle_of(page: Page | None) -> Bundle:
-        name = page.meta.get("bundle") if page is not None else None
-        return bundles[name] if name in bundles else bundles[SITE]
+        name = page.meta.get("bundle", SITE) if page is not None else SITE
+        if name not in bundles:
+            # A page made after on_files (none is, today) naming a bundle not listed.
+            raise PluginError(
+                f"mkdocs.yml: 'extra: page_bundles' has no {name!r}, which"
+                f" {page.file.src_uri if page else 'a page'} loads"
+            )
+        return bundles[name]
 
     env.globals["bundle_of"] = bundle_of
     return env
@@ -138,7 +148,7 @@ def _check_pages_name_listed_bundles(files: Files, pages: dict[str, _Sources]) -
     """Stop, before any page is read, when a generated page names a bundle not listed."""
     for file in files.documentation_pages():
         if not file.generated_by:
-            continue  # An author's page has no `bundle` (hooks/schema.py).
+            continue  # An author's page has no `bundle` (massage_guides.schema).
         name = get_data(file.content_string)[1].get("bundle")
         if name is not None and name not in pages:
             raise PluginError(

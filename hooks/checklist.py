@@ -5,7 +5,7 @@ small copy of its drawing) and one tick column per side per round; the warnings 
 marked `checklist`; on a public build, the guide's address with a QR code. Every box carries
 a key made of its item's words (not its position), so a reader's ticks stay on their items
 when an author inserts a step or a supply. Type and drawing sizes for paper come from
-`checklist_sheet`. Markup is in `overrides/partials/checklist.html`.
+`massage_guides.sheet`. Markup is in `overrides/partials/checklist.html`.
 """
 
 from __future__ import annotations
@@ -15,21 +15,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-from address import public_address, qr_code
-from checklist_sheet import choose_sheet
 from markupsafe import Markup
-from mkdocs.structure.files import File
 
-from front_matter import display_path, fail
-from guide_model import site_of
-from templates import render
+from massage_guides.address import public_address, qr_code
+from massage_guides.front_matter import display_path, fail
+from massage_guides.generated import generated_page
+from massage_guides.model import site_of
+from massage_guides.sheet import choose_sheet
+from massage_guides.templates import render
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
+    from mkdocs.structure.files import File, Files
 
-    from guide_model import Guide, Step, Supply
+    from massage_guides.model import Guide, Step, Supply
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>\s*")
 
@@ -63,18 +62,15 @@ class Row:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     """Add a generated checklist page to every guide."""
     for guide in site_of(config).guides.values():
-        content = _page(guide, files, config)
-        files.append(File.generated(config, guide.checklist_uri, content=content))
+        files.append(_page(guide, files, config))
     return files
 
 
-def _page(guide: Guide, files: Files, config: MkDocsConfig) -> str:
+def _page(guide: Guide, files: Files, config: MkDocsConfig) -> File:
     title = f"Checklist: {guide.title}"
     front_matter = {
         "title": title,
         "description": f"A one-page checklist for {guide.title[:1].lower()}{guide.title[1:]}.",
-        # Its words all come from other pages; indexed, it would outrank them.
-        "search": {"exclude": True},
         # Its script and stylesheet (mkdocs.yml `extra: page_bundles`, hooks/assets.py).
         "bundle": "checklist",
     }
@@ -91,7 +87,8 @@ def _page(guide: Guide, files: Files, config: MkDocsConfig) -> str:
         rows=_rows(guide, columns, files, config),
         sheet=choose_sheet(guide, title=title, with_address=address is not None),
     )
-    return f"---\n{yaml.safe_dump(front_matter, sort_keys=False)}---\n\n{body}"
+    # In the sidebar: the guide's section ends with it (hooks/navigation.py).
+    return generated_page(config, guide.checklist_uri, front_matter, body, in_nav=True)
 
 
 def _columns(guide: Guide) -> list[Column]:

@@ -11,36 +11,30 @@ pages') and of the sidebar. Markup: `overrides/partials/follow.html`.
 from __future__ import annotations
 
 import posixpath
-import re
 from typing import TYPE_CHECKING
 
-import yaml
 from markupsafe import Markup
-from mkdocs.structure.files import File, InclusionLevel
 
-from guide_model import ExternalLink, site_of
-from templates import page_url, render
+from massage_guides.generated import generated_page
+from massage_guides.markdown_lines import headings_down, without_first_heading
+from massage_guides.model import site_of
+from massage_guides.templates import page_url, render
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
+    from mkdocs.structure.files import File, Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
 
-    from guide_model import Guide, Site
-
-_HEADING = re.compile(r"^(#{1,4})(?=[ \t])", re.MULTILINE)
-_FIRST_H1 = re.compile(r"^#[ \t].*\n?", re.MULTILINE)
+    from massage_guides.model import Guide, Site
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     """Add every guide's follow-along page (not in the navigation, not in search)."""
     site = site_of(config)
     for guide in site.guides.values():
-        content = _page(guide, site, config)
-        inclusion = InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, guide.follow_uri, content=content, inclusion=inclusion))
+        files.append(_page(guide, site, config))
     return files
 
 
@@ -56,12 +50,10 @@ def on_page_context(
     return context
 
 
-def _page(guide: Guide, site: Site, config: MkDocsConfig) -> str:
+def _page(guide: Guide, site: Site, config: MkDocsConfig) -> File:
     front_matter = {
         "title": f"Follow along: {guide.title}",
         "description": f"{guide.title}, one move at a time: big buttons, keys, read-aloud.",
-        # Every word is on the guide's own pages: indexed, results would show them twice.
-        "search": {"exclude": True},
         # Its script and stylesheet (mkdocs.yml `extra: page_bundles`, hooks/assets.py).
         "bundle": "follow",
         "hide": ["navigation", "toc"],
@@ -77,12 +69,12 @@ def _page(guide: Guide, site: Site, config: MkDocsConfig) -> str:
         overview=_link(guide, guide.overview_uri),
         checklist=_link(guide, guide.checklist_uri),
     )
-    return f"---\n{yaml.safe_dump(front_matter, sort_keys=False)}---\n\n{body}"
+    return generated_page(config, guide.follow_uri, front_matter, body)
 
 
 def _text_of(markdown: str) -> str:
     """A step's drawing and text: the template gives its title (h3); its `##` become h4."""
-    return _HEADING.sub(r"##\1", _FIRST_H1.sub("", markdown, count=1)).strip()
+    return headings_down(without_first_heading(markdown), 2).strip()
 
 
 def _link(guide: Guide, src_uri: str) -> str:
@@ -92,9 +84,7 @@ def _link(guide: Guide, src_uri: str) -> str:
 
 def _related(guide: Guide, site: Site) -> list[tuple[str, str]]:
     """Other guides that list this one or that it lists, then outside pages: (title, link)."""
-    links = [
-        (site.guides[slug].title, _link(guide, site.guides[slug].overview_uri))
-        for slug in site.related_slugs(guide)
+    return [
+        (item.title, item.url if item.external else _link(guide, item.src_uri))
+        for item in site.related(guide)
     ]
-    links += [(item.title, item.url) for item in guide.related if isinstance(item, ExternalLink)]
-    return links

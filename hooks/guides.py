@@ -1,20 +1,33 @@
 """Hook: build the guide model at the start of every build, and give step pages their summary.
 
-Listed first in mkdocs.yml: the other hooks read the model this one stores.
+Listed first in mkdocs.yml: the other hooks read the model this one stores (`site_of` stops
+the build with a one-line message when it is missing). It also tells the page template which
+pages are a guide's, so their action row (Start, Keep screen on, the print actions that
+hooks/print_document.py adds) stands on every guide page whichever other hooks run.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
-from guide_model import load_site, site_of, store_site
+from massage_guides.model import load_site, site_of, store_site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
+
+
+@dataclass(frozen=True)
+class GuideActions:
+    """A guide page's action row; a step page leads with its move, its print actions after it."""
+
+    step: bool
 
 
 # Highest priority: the navigation and checklist hooks use the model in their own on_files.
@@ -33,3 +46,17 @@ def on_page_markdown(
     if step is not None:
         page.meta.setdefault("description", step.summary)
     return None
+
+
+def on_page_context(
+    context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext | None:
+    """Give every guide page but its follow-along page (which has its own controls) the row."""
+    site = site_of(config)
+    guide = site.guide_of(page.file.src_uri)
+    if guide is None or page.file.src_uri == guide.follow_uri:
+        return None
+    step = site.step_of(page.file.src_uri) is not None
+    # Our own key: MkDocs types the context with only its own keys.
+    context["guide_actions"] = GuideActions(step)  # type: ignore[typeddict-unknown-key]
+    return context

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from guide_model import site_of
-from templates import page_url
+from massage_guides.model import site_of
+from massage_guides.templates import page_url
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

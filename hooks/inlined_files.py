@@ -8,16 +8,14 @@ service worker downloads. Reads each page's Markdown for that marker alone.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from massage_guides.markdown_lines import snippet_paths
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
-
-# A snippet line: the marker, then one quoted path (pymdownx.snippets' single-line form).
-_SNIPPET = re.compile(r"""^[ \t]*-+8<-+[ \t]+(["'])([^"'\n]+)\1[ \t]*$""", re.MULTILINE)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -28,8 +26,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     inlined = {
         file
         for page in files.documentation_pages()
-        for path in _SNIPPET.findall(page.content_string)
-        for file in _files_at(files, config, bases, path[1])
+        for path in snippet_paths(page.content_string)
+        for file in _files_at(files, config, bases, path)
     }
     for file in inlined:
         files.remove(file)

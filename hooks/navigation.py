@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from markupsafe import escape
 from mkdocs.structure.nav import Navigation, Section
 
-from guide_model import site_of
+from massage_guides.model import site_of
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
 
-    from guide_model import Guide, Site
+    from massage_guides.model import Guide, Site
 
 _HOME = "index.md"
 

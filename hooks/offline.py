@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
 
-import command_line
+from mkdocs.exceptions import PluginError
+
+from massage_guides import command_line
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -47,13 +49,19 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Write the precache list and its version into the built `sw.js`."""
+    if command_line.serving():
+        return
     site = Path(config.site_dir)
     worker = site / WORKER
-    if command_line.serving() or not worker.is_file():
-        return
+    if not worker.is_file():
+        raise PluginError(f"overrides/{WORKER}: the service worker is missing from the built site")
     source = worker.read_text(encoding="utf-8")
-    if _LIST_MARKER not in source or _VERSION_MARKER not in source:
-        return
+    for marker in (_LIST_MARKER, _VERSION_MARKER):
+        if marker not in source:
+            raise PluginError(
+                f"overrides/{WORKER}: the marker '{marker}' is missing, so the precache list"
+                " cannot be written into it: put it back where the list goes"
+            )
     entries = json.dumps(_precache_list(site), separators=(",", ":"))
     version = hashlib.sha256((entries + source).encode("utf-8")).hexdigest()[:16]
     source = source.replace(_LIST_MARKER, entries, 1)

@@ -8,46 +8,37 @@ Markup: `overrides/partials/print-document.html` and `overrides/partials/print-a
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import yaml
-from address import public_address, qr_code
-from mkdocs.structure.files import File, InclusionLevel
-
-from guide_model import SUPPLIES_MARKER, site_of
-from templates import page_url, render
+from massage_guides.address import public_address, qr_code
+from massage_guides.generated import generated_page
+from massage_guides.markdown_lines import headings_down, without_first_heading
+from massage_guides.model import SUPPLIES_MARKER, site_of
+from massage_guides.templates import page_url, render
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
+    from mkdocs.structure.files import File, Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
 
-    from guide_model import Guide
-
-_HEADING = re.compile(r"^(#{1,5})(?=[ \t])", re.MULTILINE)
-_FIRST_H1 = re.compile(r"^#[ \t].*\n?", re.MULTILINE)
+    from massage_guides.model import Guide
 
 
 @dataclass(frozen=True)
 class PrintActions:
-    """Where a guide page's print buttons lead, and where they stand."""
+    """Where a guide page's print buttons lead (hooks/guides.py says where they stand)."""
 
     guide_url: str
     checklist_url: str
-    # A step page leads with its move: its print buttons come after the step, not above it.
-    after_content: bool
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     """Add every guide's print document (not in the navigation, not in search)."""
     for guide in site_of(config).guides.values():
-        content = _document(guide, config)
-        inclusion = InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, guide.print_uri, content=content, inclusion=inclusion))
+        files.append(_document(guide, config))
     return files
 
 
@@ -59,23 +50,14 @@ def on_page_context(
     # The follow-along page has its own controls.
     if guide is None or page.file.src_uri == guide.follow_uri:
         return None
-    actions = PrintActions(
-        page_url(config, guide.print_uri),
-        page_url(config, guide.checklist_uri),
-        after_content=site_of(config).step_of(page.file.src_uri) is not None,
-    )
+    actions = PrintActions(page_url(config, guide.print_uri), page_url(config, guide.checklist_uri))
     # Our own key: MkDocs types the context with only its own keys.
     context["print_actions"] = actions  # type: ignore[typeddict-unknown-key]
     return context
 
 
-def _document(guide: Guide, config: MkDocsConfig) -> str:
-    front_matter = {
-        "title": f"{guide.title} (printable)",
-        "description": guide.description,
-        # Every word is on the guide's own pages: indexed, results would show it all twice.
-        "search": {"exclude": True},
-    }
+def _document(guide: Guide, config: MkDocsConfig) -> File:
+    front_matter = {"title": f"{guide.title} (printable)", "description": guide.description}
     address = public_address(guide, config)
     parts = [_overview_part(guide.overview_body)]
     parts += [_one_level_down(step.body) for step in guide.steps]
@@ -88,12 +70,12 @@ def _document(guide: Guide, config: MkDocsConfig) -> str:
         address=address,
         qr_code=qr_code(address) if address else None,
     )
-    return f"---\n{yaml.safe_dump(front_matter, sort_keys=False)}---\n\n{body}"
+    return generated_page(config, guide.print_uri, front_matter, body)
 
 
 def _overview_part(markdown: str) -> str:
     """The overview without its title (the document's own), supplies where the page has them."""
-    part = _FIRST_H1.sub("", markdown, count=1)
+    part = without_first_heading(markdown)
     if SUPPLIES_MARKER not in part:
         # As on the overview page: the supplies end the overview, before the first step.
         part = f"{part.rstrip()}\n\n{SUPPLIES_MARKER}\n"
@@ -102,4 +84,4 @@ def _overview_part(markdown: str) -> str:
 
 def _one_level_down(markdown: str) -> str:
     """`# Step 1` becomes `## Step 1`: the document has one title of its own."""
-    return _HEADING.sub(r"#\1", markdown)
+    return headings_down(markdown, 1)

@@ -12,8 +12,8 @@ import logging
 import os
 from typing import TYPE_CHECKING, Literal
 
-import command_line
-from address import is_public_url
+from massage_guides import command_line
+from massage_guides.address import is_public_url
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

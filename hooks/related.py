@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from guide_model import ExternalLink, site_of
-from templates import page_url
+from massage_guides.model import site_of
+from massage_guides.templates import page_url
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -19,12 +19,12 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
 
-    from guide_model import Guide, Site
+    from massage_guides.model import Guide, Site
 
 
 @dataclass(frozen=True)
 class RelatedLink:
-    """One entry of the block: another guide of this site, or an outside page."""
+    """One entry of the block: its title, description, URL and whether it is on another site."""
 
     title: str
     description: str
@@ -51,18 +51,12 @@ def _pages_showing_related(guide: Guide) -> set[str]:
 
 
 def _related_links(guide: Guide, site: Site, config: MkDocsConfig) -> list[RelatedLink]:
-    links = [
+    return [
         RelatedLink(
-            site.guides[slug].title,
-            site.guides[slug].description,
-            page_url(config, site.guides[slug].overview_uri),
-            external=False,
+            item.title,
+            item.description,
+            item.url if item.external else page_url(config, item.src_uri),
+            item.external,
         )
-        for slug in site.related_slugs(guide)
+        for item in site.related(guide)
     ]
-    links += [
-        RelatedLink(item.title, "", item.url, external=True)
-        for item in guide.related
-        if isinstance(item, ExternalLink)
-    ]
-    return links

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File
 
-from guide_model import site_of
+from massage_guides.model import site_of
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from material.plugins.search.plugin import Parser
 
-from front_matter import display_path, fail
+from massage_guides.front_matter import display_path, fail
 
 if TYPE_CHECKING:
     from jinja2 import Environment

@@ -7,18 +7,16 @@ paper. Markup: `overrides/partials/step-lead.html`.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from guide_model import site_of
-from templates import render
+from massage_guides.markdown_lines import first_heading
+from massage_guides.model import site_of
+from massage_guides.templates import render
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
-
-_FIRST_H1 = re.compile(r"^#[ \t].*$", re.MULTILINE)
 
 
 def on_page_markdown(
@@ -31,7 +29,8 @@ def on_page_markdown(
     if step is None or guide is None:
         return None
     lead = render(config, "partials/step-lead.html", step=step, steps=len(guide.steps)).strip()
-    heading = _FIRST_H1.search(markdown)
+    heading = first_heading(markdown)
     if heading is None:
         return f"{lead}\n\n{markdown}"
-    return f"{markdown[: heading.end()]}\n\n{lead}\n{markdown[heading.end() :]}"
+    end = heading[1]
+    return f"{markdown[:end]}\n\n{lead}\n{markdown[end:]}"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from guide_model import SUPPLIES_MARKER, site_of
-from templates import render
+from massage_guides.model import SUPPLIES_MARKER, site_of
+from massage_guides.templates import render
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

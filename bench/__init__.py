@@ -1,0 +1,1 @@
+"""`make bench`: this site measured against plain Material (`python -m bench.run`)."""

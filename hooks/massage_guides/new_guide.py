@@ -1,0 +1,83 @@
+"""Start a new guide: `make new-guide NAME=hand-massage` (run by the Makefile).
+
+Writes `docs/<NAME>/index.md` and `docs/<NAME>/step-1.md` with valid front matter and text
+that says what to replace, so the site builds strict-clean straight away.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+OVERVIEW = """\
+---
+title: How to give a {subject}
+description: Replace this with one sentence that says what this guide helps a reader do.
+supplies:
+  - name: Replace with the first thing needed
+    note: optional, such as how much
+  - Replace with the second thing, or delete this line
+related: []
+---
+
+# How to give a {subject}
+
+Replace this paragraph with a short introduction: what the {subject} is for and who it suits.
+
+## Things you will need
+
+<!-- supplies -->
+
+## Before you start
+
+Stop if anything hurts. This guide is general information, not medical advice.
+
+Follow the steps in order, then print the [checklist](checklist.md).
+"""
+
+STEP = """\
+---
+step: 1
+summary: Replace with one short instruction that sums up this step.
+---
+
+# Step 1: Replace with a short title
+
+Replace this with what the reader does in this step. Add `step-2.md`, `step-3.md` and so on
+for the next steps, each with `step:` and `summary:` in its front matter.
+"""
+
+
+def create_guide(docs: Path, name: str) -> Path:
+    """Write the two starting pages of a new guide; refuse a bad or taken name."""
+    if not _NAME.fullmatch(name):
+        raise SystemExit(
+            f"NAME must be lowercase words joined by hyphens, like hand-massage: {name!r}"
+        )
+    folder = docs / name
+    if folder.exists():
+        raise SystemExit(f"{folder} already exists: choose another NAME")
+    folder.mkdir(parents=True)
+    subject = name.replace("-", " ")
+    (folder / "index.md").write_text(OVERVIEW.format(subject=subject), encoding="utf-8")
+    (folder / "step-1.md").write_text(STEP, encoding="utf-8")
+    return folder
+
+
+def main(argv: list[str]) -> int:
+    """Command line: NAME and the docs folder (default: docs next to mkdocs.yml)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("name", help="the guide's folder name, e.g. hand-massage")
+    parser.add_argument("--docs", type=Path, default=Path(__file__).resolve().parents[2] / "docs")
+    args = parser.parse_args(argv)
+    folder = create_guide(args.docs, args.name)
+    print(f"Created {folder}/index.md and step-1.md: replace their text, then `make serve`.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

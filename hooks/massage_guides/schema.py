@@ -1,0 +1,314 @@
+"""Front matter fields, declared once per kind of page with MkDocs' own option types.
+
+As Material's blog plugin declares a post's front matter (`class PostConfig(Config)`),
+each kind of page is a `Config` class whose options check and convert their field; a failed
+option names the problem, `validate` adds the file and the field. Unlike `Config.validate`,
+which stops at the first failed option, `validate` checks every field, so an author sees every
+mistake of a build at once.
+
+To add a field, add an option to the class of the pages that may use it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import BaseConfigOption, Config, ValidationError, get_schema
+
+if TYPE_CHECKING:
+    from .front_matter import Document, Problems
+
+MISSING = "is missing"
+
+
+class FieldError(ValidationError):
+    """A mistake in one part of a field (`source.changes`): `field` names that part."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        """The part of the field, and what is wrong with it."""
+        super().__init__(problem)
+        self.field = field
+
+
+def web_address(url: str) -> str | None:
+    """Why `url` is not an address on the web (None: it is): http(s), with a host.
+
+    The one check every URL field uses: parsed whole, so `https:///x` (no host) and
+    `javascript:` are refused and `HTTPS://EXAMPLE.ORG/a` is accepted.
+    """
+    address = urlsplit(url)
+    if address.scheme.lower() not in ("http", "https"):
+        return "must start with http:// or https://"
+    if not address.hostname:
+        return "must name a host after http(s)://"
+    return None
+
+
+class Text(BaseConfigOption[str]):
+    """A non-empty line of plain text; runs of white space become one space."""
+
+    def __init__(self, missing: str = MISSING) -> None:
+        """`missing` is the problem when the field is absent."""
+        super().__init__()
+        self.missing = missing
+
+    def run_validation(self, value: object) -> str:
+        """The field converted, or ValidationError naming what is wrong (None: absent)."""
+        if value is None:
+            raise ValidationError(self.missing)
+        if not isinstance(value, str) or not value.strip():
+            raise ValidationError(f"must be a non-empty line of text, not {value!r}")
+        return " ".join(value.split())
+
+
+class Anything(BaseConfigOption[Any]):
+    """A key MkDocs or Material reads and checks itself (`hide`, `search`, `tags`, ...)."""
+
+    def run_validation(self, value: object) -> Any:
+        """The field converted, or ValidationError naming what is wrong (None: absent)."""
+        return value
+
+
+class WholeNumber(BaseConfigOption[int]):
+    """A whole number of at least `least`; `default` when the field is absent."""
+
+    def __init__(self, *, least: int, default: int | None = None, missing: str = MISSING) -> None:
+        """`missing` is the problem when the field is absent and has no default."""
+        super().__init__()
+        self.least, self.fallback, self.missing = least, default, missing
+
+    def run_validation(self, value: object) -> int:
+        """The field converted, or ValidationError naming what is wrong (None: absent)."""
+        if value is None and self.fallback is not None:
+            return self.fallback
+        if value is None:
+            raise ValidationError(self.missing)
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ValidationError(f"must be a whole number, not {value!r}")
+        if value < self.least:
+            raise ValidationError(f"must be a whole number of at least {self.least}, not {value!r}")
+        return value
+
+
+class SortKey(BaseConfigOption[float]):
+    """A number used for sorting; pages without it come last."""
+
+    def run_validation(self, value: object) -> float:
+        """The field converted, or ValidationError naming what is wrong (None: absent)."""
+        if value is None:
+            return float("inf")
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise ValidationError(f"must be a number, not {value!r}")
+        return float(value)
+
+
+class Names(BaseConfigOption[tuple[str, ...]]):
+    """A list of at least two non-empty names (`sides`), or nothing."""
+
+    def run_validation(self, value: object) -> tuple[str, ...]:
+        """The field converted, or ValidationError naming what is wrong (None: absent)."""
+        if value is None:
+            return ()
+        if (
+            not isinstance(value, list)
+            or len(value) < 2
+            or not all(isinstance(item, str) and item.strip() for item in value)
+        ):
+            raise ValidationError(f"must be a list of at least two names, not {value!r}")
+        return tuple(item.strip() for item in value)
+
+
+class Supplies(BaseConfigOption[tuple[tuple[str, str], ...]]):
+    """A non-empty list of names or `{name, note}`: (name, note) pairs."""
+
+    def run_validation(self, value: object) -> tuple[tuple[str, str], ...]:
+        """The field converted, or ValidationError naming what is wrong (None: absent)."""
+        if value is None:
+            raise ValidationError(MISSING)
+        if not isinstance(value, list) or not value:
+            raise ValidationError("must be a non-empty list")
+        return tuple(self._item(index, item) for index, item in enumerate(value, start=1))
+
+    @staticmethod
+    def _item(index: int, item: object) -> tuple[str, str]:
+        if isinstance(item, str) and item.strip():
+            return item.strip(), ""
+        if (
+            isinstance(item, dict)
+            and set(item) <= {"name", "note"}
+            and isinstance(item.get("name"), str)
+            and item["name"].strip()
+            and isinstance(item.get("note", ""), str)
+        ):
+            return item["name"].strip(), item.get("note", "").strip()
+        raise ValidationError(f"item {index} must be a name or {{name, note}}, not {item!r}")
+
+
+class Related(BaseConfigOption[tuple[str | tuple[str, str], ...]]):
+    """Guide folder names of this site, or `{title, url}` of a page on the web: (title, url)."""
+
+    def run_validation(self, value: object) -> tuple[str | tuple[str, str], ...]:
+        """The field converted, or ValidationError naming what is wrong (None: absent)."""
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise ValidationError("must be a list of guide folder names or {title, url}")
+        return tuple(self._item(index, item) for index, item in enumerate(value, start=1))
+
+    @staticmethod
+    def _item(index: int, item: object) -> str | tuple[str, str]:
+        if isinstance(item, str) and item.strip():
+            return item.strip().strip("/")
+        if (
+            isinstance(item, dict)
+            and set(item) == {"title", "url"}
+            and all(isinstance(value, str) and value.strip() for value in item.values())
+        ):
+            url = item["url"].strip()
+            problem = web_address(url)
+            if problem:
+                raise ValidationError(
+                    f"item {index} url {url!r} {problem}"
+                    " (a guide of this site is named by its folder instead)"
+                )
+            return item["title"].strip(), url
+        raise ValidationError(
+            f"item {index} must be a guide folder name or {{title, url}}, not {item!r}"
+        )
+
+
+@dataclass(frozen=True)
+class Source:
+    """What a guide is adapted from, by whom, where it is, and what this site changed.
+
+    `author` and `url` are empty when the source names none: the credit then says so
+    rather than invent one.
+    """
+
+    adapted_from: str
+    changes: str
+    author: str = ""
+    url: str = ""
+
+
+class SourceOption(BaseConfigOption[Source | None]):
+    """A guide's `source`: `adapted_from` and `changes`, optionally `author` and `url`."""
+
+    _REQUIRED = {
+        "adapted_from": "is missing: say what the guide is adapted from",
+        "changes": "is missing: say what this site changed from the source",
+    }
+    _OPTIONAL = ("author", "url")
+
+    def run_validation(self, value: object) -> Source | None:
+        """The field converted, or a FieldError naming the part that is wrong (None: absent)."""
+        if value is None:
+            return None
+        known = (*self._REQUIRED, *self._OPTIONAL)
+        if not isinstance(value, dict) or not set(value) <= set(known):
+            raise ValidationError(
+                f"must be a mapping with the fields {', '.join(known)}, not {value!r}"
+            )
+        fields: dict[str, str] = {}
+        for key in known:
+            text = value.get(key)
+            if text is None and key in self._OPTIONAL:
+                continue
+            if text is None:
+                raise FieldError(f"source.{key}", self._REQUIRED[key])
+            if not isinstance(text, str) or not text.strip():
+                raise FieldError(f"source.{key}", f"must be a non-empty line of text, not {text!r}")
+            fields[key] = " ".join(text.split())
+        problem = web_address(fields["url"]) if "url" in fields else None
+        if problem:
+            raise FieldError("source.url", f"{fields['url']!r} {problem}")
+        return Source(**fields)
+
+
+class PageFields(Config):
+    """Any page: the keys MkDocs and Material read."""
+
+    title = c.Optional(Text())
+    description = c.Optional(Text())
+    template = Anything()
+    hide = Anything()
+    search = Anything()
+    tags = Anything()
+    icon = Anything()
+    status = Anything()
+    subtitle = Anything()
+
+
+class GuideFields(PageFields):
+    """A guide's overview, the `index.md` of its folder."""
+
+    description = Text()
+    supplies = Supplies()
+    related = Related()
+    sides = Names()
+    rounds = WholeNumber(least=1, default=1)
+    # Where the guide goes on the home page and in the navigation (then by title).
+    order = SortKey()
+    # What the guide is adapted from (hooks/credit.py shows it).
+    source = SourceOption()
+
+
+class StepFields(PageFields):
+    """A step page (`step-N.md`)."""
+
+    step = WholeNumber(least=1, missing="is missing: a step page needs 'step: <number>'")
+    summary = Text()
+
+
+class GuidePageFields(PageFields):
+    """Any other page of a guide (tips, both feet, ...)."""
+
+    order = SortKey()
+
+
+ALL_KINDS: tuple[type[Config], ...] = (GuideFields, StepFields, GuidePageFields, PageFields)
+
+
+def keys_of(kind: type[Config]) -> frozenset[str]:
+    """The front-matter keys a page of this kind may use."""
+    return frozenset(name for name, _ in get_schema(kind))
+
+
+def validate(doc: Document, kind: type[Config], problems: Problems) -> dict[str, Any] | None:
+    """Every field of the page checked and converted, or None after adding its mistakes."""
+    allowed = keys_of(kind)
+    hinted: set[str] = set()
+    failed = False
+    for key in doc.meta:
+        if key not in allowed:
+            hint = _close_key(str(key), allowed)
+            hinted.add(hint or "")
+            did_you_mean = f"; did you mean '{hint}'?" if hint else ""
+            known = ", ".join(sorted(allowed))
+            problems.add(
+                doc.path, str(key), f"is not a known field here{did_you_mean} (known: {known})"
+            )
+            failed = True
+    values: dict[str, Any] = {}
+    for name, option in get_schema(kind):
+        try:
+            values[name] = option.validate(doc.meta.get(name))
+        except ValidationError as error:
+            failed = True
+            # `suplies` already said "did you mean 'supplies'": not also "'supplies' is missing".
+            if not (name in hinted and name not in doc.meta):
+                problems.add(doc.path, getattr(error, "field", name), str(error))
+    return None if failed else values
+
+
+def _close_key(key: str, allowed: frozenset[str]) -> str:
+    """A close field name: first among the allowed ones, then among other kinds' fields."""
+    for keys in (allowed, *(keys_of(kind) for kind in ALL_KINDS)):
+        close = difflib.get_close_matches(key, sorted(keys), n=1)
+        if close and close[0] != key:
+            return close[0]
+    return ""

@@ -1,0 +1,190 @@
+"""How large the printed checklist's type and drawings are, chosen from the guide's size.
+
+`hooks/checklist.py` asks for a `Sheet` per guide at build time: the largest body
+type (then the largest drawings) whose estimated height fits the shorter printable page of
+A4 and US Letter, at the narrower printable width. The estimate errs on the tall side;
+print CSS then stretches the routine's rows so the content reaches the foot of the sheet.
+The limits in `model` (MAX_*) keep every guide's estimate within the page at 10 pt.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Guide
+
+MM_PER_PT = 25.4 / 72
+# The print sizes the CSS shares, written here only: `print_sizes_css()` hands them to the
+# stylesheets as custom properties (and the `@page` margin), and the tests read them here.
+PAGE_MARGIN_MM = 15  # every printed page's margin (Material's 25 mm wastes a fifth of a sheet)
+TITLE_PT = 22.0  # the checklist's title
+LINE_HEIGHT = 1.15  # the checklist's printed line height
+ADDRESS_WIDTH_MM = 44  # the address box beside the supplies on public builds
+# A4 (210 mm) less its margins is narrower than US Letter; Letter is the shorter.
+PRINTABLE_WIDTH_MM = 210 - 2 * PAGE_MARGIN_MM
+PRINTABLE_HEIGHT_MM = 279.4 - 2 * PAGE_MARGIN_MM
+# Room for wrapping the estimate did not foresee; the rest of the page is stretched into.
+_BUDGET_MM = 0.95 * PRINTABLE_HEIGHT_MM
+
+BODY_PT = (16.0, 15.0, 14.0, 13.0, 12.0, 11.5, 11.0, 10.5, 10.0)
+DRAWING_MM = (100, 80, 60, 48, 40, 34, 28, 24, 20, 16, 13, 10)
+# Past this many tick columns the side names stand on end to keep the columns narrow.
+MAX_UPRIGHT_COLUMNS = 4
+
+_CHAR_EM = 0.48  # a generous average character width of the sans-serif body font
+_BOLD_CHAR_EM = 0.56
+_LINE_EM = LINE_HEIGHT + 0.05  # and some
+_ADDRESS_MM = ADDRESS_WIDTH_MM + 2  # and the gap beside it
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """Sizes for one guide's printed checklist (CSS custom properties on the page)."""
+
+    body_pt: float
+    drawing_mm: int
+    upright_heads: bool
+    estimate_mm: float
+
+    @property
+    def style(self) -> str:
+        """The `style` attribute that hands the sizes to the print CSS."""
+        return f"--sheet-body: {self.body_pt:g}pt; --sheet-drawing: {self.drawing_mm}mm"
+
+
+def print_sizes_css() -> str:
+    """The stylesheet that hands these sizes to the print CSS (`stylesheets/print-sizes.css`)."""
+    return (
+        f"@page{{margin:{PAGE_MARGIN_MM}mm}}"
+        f":root{{--sheet-title:{TITLE_PT:g}pt;--sheet-line:{LINE_HEIGHT:g};"
+        f"--sheet-address:{ADDRESS_WIDTH_MM}mm}}"
+    )
+
+
+def choose_sheet(guide: Guide, *, title: str, with_address: bool) -> Sheet:
+    """The largest type, then drawings, whose estimated height fits one sheet."""
+    upright = tick_columns(guide) <= MAX_UPRIGHT_COLUMNS
+    sizes = [(body, drawing) for body in BODY_PT for drawing in DRAWING_MM]
+    for body, drawing in sizes:
+        estimate = _estimate(guide, title, with_address, body, drawing, upright)
+        if estimate <= _BUDGET_MM or (body, drawing) == sizes[-1]:
+            break
+    # The smallest sizes when nothing fits: the MAX_* limits are set so that never happens.
+    return Sheet(body, drawing, upright, round(estimate, 1))
+
+
+def tick_columns(guide: Guide) -> int:
+    """One tick column per side per round (one in all without sides: one round)."""
+    return max(1, len(guide.sides)) * guide.rounds
+
+
+def _lines(text: str, width_mm: float, pt: float, char_em: float = _CHAR_EM) -> int:
+    per_line = max(1, int(width_mm / (pt * MM_PER_PT * char_em)))
+    words = text.split()
+    lines, used = 1, 0
+    for word in words:
+        length = len(word) + (1 if used else 0)
+        if used and used + length > per_line:
+            lines, used = lines + 1, len(word)
+        else:
+            used += length
+    return lines
+
+
+def _estimate(
+    guide: Guide,
+    title: str,
+    with_address: bool,
+    body: float,
+    drawing: int,
+    upright: bool,
+) -> float:
+    em = body * MM_PER_PT
+    heading = 1.15 * em * _LINE_EM + 0.5 * em  # a section's h2 and its margins
+    title_lines = _lines(title, PRINTABLE_WIDTH_MM, TITLE_PT, _BOLD_CHAR_EM)
+    height = title_lines * TITLE_PT * MM_PER_PT * 1.15
+    height += 0.5 * em
+    height += heading + _supplies_mm(guide, with_address, body)
+    height += _grid_mm(guide, body, drawing, upright)
+    if guide.warnings:
+        height += heading + _warnings_mm(guide, body)
+    return height
+
+
+def _supplies_mm(guide: Guide, with_address: bool, body: float) -> float:
+    em = body * MM_PER_PT
+    width = PRINTABLE_WIDTH_MM - (_ADDRESS_MM if with_address else 0)
+    columns = 2 if len(guide.supplies) > 3 else 1
+    text_width = (width - 1.5 * em * (columns - 1)) / columns - 1.8 * em
+    lines = [
+        _lines(f"{s.name}: {s.note}" if s.note else s.name, text_width, body)
+        for s in guide.supplies
+    ]
+    per_column = math.ceil(sum(lines) / columns) + max(lines) - 1
+    items = math.ceil(len(lines) / columns)
+    height = per_column * em * _LINE_EM + items * 0.3 * em
+    address = 25 + 3 * 0.95 * em * _LINE_EM if with_address else 0
+    return max(height, address)
+
+
+def _grid_mm(guide: Guide, body: float, drawing: int, upright: bool) -> float:
+    em = body * MM_PER_PT
+    line = em * _LINE_EM
+    names = [*guide.sides] or [f"Round {guide.rounds}" if guide.rounds > 1 else "Done"]
+    bold = em * _BOLD_CHAR_EM
+    if upright:
+        # Like the browser's table layout: a column gets its narrowest width (longest word)
+        # plus a share of the room left, in proportion to how much wider it could be.
+        narrowest = max(len(w) for n in names for w in n.split()) * bold + 0.8 * em
+        widest = max(len(n) for n in names) * bold + 0.8 * em
+        head = max(_lines(n, narrowest - 0.8 * em, body, _BOLD_CHAR_EM) for n in names) * line
+    else:
+        narrowest = widest = 2.2 * em
+        head = max(len(n) for n in names) * bold + 1.0 * em
+    if guide.sides and guide.rounds > 1:
+        head += line + 0.6 * em  # the rounds' row above the sides' names
+    fixed = 2.0 * em + drawing + 0.8 * em  # the number and the drawing
+    room = PRINTABLE_WIDTH_MM - fixed
+    columns = tick_columns(guide)
+    summary_narrowest = 6 * em
+    summary_widest = max(len(step.summary) for step in guide.steps) * em * _CHAR_EM + 0.8 * em
+    spare = room - columns * narrowest - summary_narrowest
+    growth = columns * (widest - narrowest) + (summary_widest - summary_narrowest)
+    share = min(1.0, max(spare, 0) / growth) if growth else 0.0
+    summary_width = summary_narrowest + share * (summary_widest - summary_narrowest) - 0.8 * em
+    if upright and share < 1:
+        head = max(head, line)  # names may wrap word by word
+    rows = sum(
+        max(_lines(step.summary, summary_width, body) * line, drawing) + 0.4 * em
+        for step in guide.steps
+    )
+    # The grid's corner names the routine and says how to tick it, beside the column heads.
+    corner_width = 2.0 * em + summary_width + drawing
+    corner = (1.15 + _lines(_how_to_tick(guide), corner_width, body)) * line + 0.4 * em
+    return max(head + 0.6 * em, corner) + rows
+
+
+def _how_to_tick(guide: Guide) -> str:
+    """As long as the template's sentence (overrides/partials/checklist.html)."""
+    sides = " then switch to the ".join(guide.sides)
+    return f"Tick down each column: every step on the {sides}. Then switch back to the and repeat."
+
+
+def _warnings_mm(guide: Guide, body: float) -> float:
+    em = body * MM_PER_PT
+    line = em * _LINE_EM
+    columns = 2 if len(guide.warnings) > 1 else 1
+    width = (PRINTABLE_WIDTH_MM - 1.5 * em * (columns - 1)) / columns - 1.2 * em
+    heights = sorted(
+        (
+            _lines(f"{w.title}. {' '.join(w.body.split())}", width, body) * line + 1.0 * em
+            for w in guide.warnings
+        ),
+        reverse=True,
+    )
+    # CSS columns balance the boxes; a box is never split, so one column may be taller.
+    balanced = max(heights[0], sum(heights) / columns)
+    return balanced + (heights[0] / 2 if len(heights) > columns else 0)

@@ -1,0 +1,81 @@
+"""Accessibility in a real browser: axe-core finds nothing on any page, light or dark."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from tests.support.browser import violations
+from tests.support.pages import all_pages
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_page_has_an_axe_violation(
+    site: Path, site_url: str, browser, axe_script: Path, scheme: str
+) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    for url in all_pages(site):
+        page.goto(urljoin(site_url, url))
+        assert page.get_attribute("body", "data-md-color-scheme") == (
+            "slate" if scheme == "dark" else "default"
+        )
+        if problems := violations(page, axe_script):
+            found[url] = problems
+    context.close()
+    assert found == {}
+
+
+@pytest.mark.parametrize("url", ["", "foot-massage/step-2/", "back-massage/checklist/", "404.html"])
+def test_skip_link_comes_first_and_shows_when_focused(site_url: str, page, url: str) -> None:
+    page.goto(urljoin(site_url, url))
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        """() => ({cls: document.activeElement.className,
+                   opacity: getComputedStyle(document.activeElement).opacity})"""
+    )
+    assert "md-skip" in focused["cls"].split()
+    # Material fades the link in: it must end fully opaque.
+    page.wait_for_function("getComputedStyle(document.querySelector('.md-skip')).opacity === '1'")
+
+
+def test_every_page_has_a_skip_link(site: Path) -> None:
+    for path in site.rglob("*.html"):
+        assert 'class="md-skip"' in path.read_text(encoding="utf-8"), path
+
+
+@pytest.mark.parametrize(
+    "url", ["foot-massage/", "foot-massage/checklist/", "back-massage/step-3/"]
+)
+def test_focus_is_visible_and_never_under_the_sticky_header(
+    site_url: str, browser, url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 500})
+    page = context.new_page()
+    page.goto(urljoin(site_url, url))
+    checked = 0
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        state = page.evaluate(
+            """() => {
+                const el = document.activeElement;
+                if (!el.closest('.md-content')) return null;
+                const header = document.querySelector('.md-header').getBoundingClientRect();
+                const box = el.getBoundingClientRect();
+                const style = getComputedStyle(el);
+                return {top: box.top, headerBottom: header.bottom,
+                        outline: style.outlineStyle, width: style.outlineWidth};
+            }"""
+        )
+        if state is None:
+            continue
+        checked += 1
+        assert state["top"] >= state["headerBottom"] - 1, state
+        assert state["outline"] != "none" and state["width"] != "0px", state
+    context.close()
+    assert checked >= 3

@@ -1,0 +1,400 @@
+"""Follow along in a real browser: the whole walk by buttons, keys and swipes, timer, read-aloud."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import pytest
+
+from tests.support.browser import AXE, violations
+from tests.support.pages import WAKE_LOCK_STUB, GuideFacts, guide_facts
+from tests.support.site import REPO
+
+pytestmark = pytest.mark.browser
+
+GUIDES = guide_facts(REPO / "docs")
+IDS = [guide.slug for guide in GUIDES]
+PHONE = {"width": 390, "height": 844}
+
+
+# A speechSynthesis that records what it is asked to say, with one local English voice.
+SPEECH_STUB = """
+    window.__spoken = []; window.__cancels = 0;
+    const voices = [
+        {name: 'Far', lang: 'en-US', localService: false},
+        {name: 'Near', lang: 'en-GB', localService: true},
+        {name: 'Autre', lang: 'fr-FR', localService: true},
+    ];
+    window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+    Object.defineProperty(window, 'speechSynthesis', {configurable: true, value: {
+        getVoices: () => window.__voices || voices,
+        speak: (u) => window.__spoken.push({text: u.text, voice: u.voice && u.voice.name}),
+        cancel: () => { window.__cancels += 1; window.__spoken.push({cancel: true}); },
+        addEventListener: () => {},
+    }});
+"""
+
+# Records the chime and the vibration instead of making them.
+SOUND_STUB = """
+    window.__sounds = 0; window.__vibrations = [];
+    navigator.vibrate = (pattern) => { window.__vibrations.push(pattern); return true; };
+    window.AudioContext = class {
+        constructor() { this.currentTime = 0; this.destination = {}; }
+        createOscillator() { return {frequency: {}, connect() {}, start() { window.__sounds += 1; },
+                                     stop() {}}; }
+        createGain() { return {gain: {setValueAtTime() {}, exponentialRampToValueAtTime() {}},
+                               connect() {}}; }
+    };
+"""
+
+
+def follow_url(site_url: str, guide: GuideFacts) -> str:
+    return urljoin(site_url, f"{guide.slug}/follow/")
+
+
+def shown(page) -> tuple[str, str]:
+    """(kind, heading) of the one card on screen; exactly one is visible."""
+    cards = page.locator(".follow-card:visible")
+    assert cards.count() == 1
+    card = cards.first
+    heading = " ".join(card.locator("h2").inner_text().split())
+    return card.get_attribute("data-kind") or "", heading
+
+
+def assert_card(page, expected: tuple[str, str]) -> None:
+    kind, heading = shown(page)
+    assert kind == expected[0]
+    assert heading.startswith(expected[1]), (heading, expected)
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, has_touch=True)
+    context.add_init_script(WAKE_LOCK_STUB)
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=IDS)
+def test_the_whole_walk_by_buttons_and_back(site_url: str, phone, guide: GuideFacts) -> None:
+    routine = guide.routine()
+    phone.goto(follow_url(site_url, guide))
+    previous = phone.get_by_role("button", name="Previous")
+    next_button = phone.get_by_role("button", name="Next")
+    assert previous.is_disabled()
+    for number, expected in enumerate(routine):
+        assert_card(phone, expected)
+        if expected[0] == "step":
+            card = phone.locator(".follow-card:visible")
+            summary = guide.summaries[int(card.get_attribute("data-step") or 0) - 1]
+            assert " ".join(card.locator(".follow-card__lead").inner_text().split()) == summary
+            # The drawing and the step's full text are on the card.
+            assert card.locator("figure svg").is_visible()
+            assert len(card.locator("[data-follow-slot] p").all()) >= 2
+        if number < len(routine) - 1:
+            next_button.click()
+    assert next_button.is_disabled()
+    assert phone.locator(".follow-card:visible a").count() >= 2  # read next, guide, checklist
+    for expected in reversed(routine[:-1]):
+        previous.click()
+        assert_card(phone, expected)
+    assert previous.is_disabled()
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=IDS)
+def test_the_whole_walk_by_keyboard_alone(site_url: str, phone, guide: GuideFacts) -> None:
+    routine = guide.routine()
+    phone.goto(follow_url(site_url, guide))
+    forward = ["ArrowRight", "Space", "PageDown"]
+    for number, expected in enumerate(routine):
+        assert_card(phone, expected)
+        if number < len(routine) - 1:
+            phone.keyboard.press(forward[number % 3])
+    phone.keyboard.press("ArrowRight")  # past the end: stays on the finish card
+    assert_card(phone, routine[-1])
+    backward = ["ArrowLeft", "PageUp", "Shift+Space"]
+    for number, expected in enumerate(reversed(routine[:-1])):
+        phone.keyboard.press(backward[number % 3])
+        assert_card(phone, expected)
+    # The page itself did not scroll away from the card while walking.
+    assert phone.evaluate("window.scrollY") == 0
+
+
+def swipe(page, from_x: int, to_x: int, y: int = 400) -> None:
+    session = page.context.new_cdp_session(page)
+    points = [from_x, (from_x + to_x) // 2, to_x]
+    session.send(
+        "Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": from_x, "y": y}]}
+    )
+    for x in points[1:]:
+        session.send(
+            "Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y}]}
+        )
+    session.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    session.detach()
+
+
+def test_a_swipe_moves_between_cards(site_url: str, phone) -> None:
+    guide = GUIDES[0]
+    routine = guide.routine()
+    phone.goto(follow_url(site_url, guide))
+    swipe(phone, 320, 60)
+    assert_card(phone, routine[1])
+    swipe(phone, 320, 60)
+    assert_card(phone, routine[2])
+    swipe(phone, 60, 320)
+    assert_card(phone, routine[1])
+
+
+def test_the_position_survives_a_reload_for_the_session(site_url: str, phone) -> None:
+    guide = max(GUIDES, key=lambda guide: len(guide.routine()))
+    routine = guide.routine()
+    phone.goto(follow_url(site_url, guide))
+    for _ in range(3):
+        phone.get_by_role("button", name="Next").click()
+    assert_card(phone, routine[3])
+    phone.reload()
+    assert_card(phone, routine[3])
+    # Another tab of the same browser starts its own session at the first card.
+    other = phone.context.new_page()
+    other.goto(follow_url(site_url, guide))
+    assert_card(other, routine[0])
+    other.close()
+
+
+def test_previous_next_fill_the_bottom_opaque_and_big(site_url: str, browser) -> None:
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+        page = context.new_page()
+        page.goto(follow_url(site_url, GUIDES[0]))
+        for name in ("Previous", "Next"):
+            button = page.get_by_role("button", name=name)
+            box = button.bounding_box()
+            assert box is not None
+            assert box["height"] >= 64 and box["width"] >= PHONE["width"] / 2 - 2
+            assert box["y"] + box["height"] >= PHONE["height"] - 1
+        # The bar is opaque and on top: no page text shows through or over it.
+        bar = page.locator(".follow__bar")
+        colour = bar.evaluate("el => getComputedStyle(el).backgroundColor")
+        assert colour.startswith("rgb(") or colour.endswith(", 1)"), (scheme, colour)
+        page.mouse.wheel(0, 400)
+        on_top = page.evaluate(
+            """() => [...document.querySelectorAll('.follow__move')].every(button => {
+                const box = button.getBoundingClientRect();
+                const hit = document.elementFromPoint(box.x + 5, box.y + 5);
+                return hit && hit.closest('.follow__bar') !== null;
+            })"""
+        )
+        assert on_top, scheme
+        context.close()
+
+
+def test_without_javascript_the_page_is_the_whole_routine(site_url: str, browser) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    for guide in GUIDES:
+        page.goto(follow_url(site_url, guide))
+        assert page.locator(".follow-card:visible").count() == len(guide.routine())
+        assert not page.locator(".follow__bar").is_visible()
+        assert not page.locator(".follow__tools").is_visible()
+        steps = page.locator(".follow-steps")
+        assert steps.is_visible()
+        assert steps.locator("figure svg").count() == len(guide.summaries)
+        # Each step card leads to its step in full.
+        page.locator(".follow-card__more a").first.click()
+        assert page.url.endswith("#follow-step-1")
+    context.close()
+
+
+def test_screen_stays_on_while_following_with_its_state_in_words(site_url: str, phone) -> None:
+    phone.goto(follow_url(site_url, GUIDES[0]))
+    switch = phone.get_by_role("switch", name="Keep screen on")
+    assert switch.get_attribute("aria-checked") == "true"
+    assert "Screen stays on" in switch.inner_text()
+    assert phone.evaluate("window.__wakeLock.requests") == 1
+    switch.click()
+    assert switch.get_attribute("aria-checked") == "false"
+    assert "Off" in switch.inner_text()
+    assert phone.evaluate("window.__wakeLock.releases") == 1
+    phone.reload()  # the reader's choice holds for the session
+    assert phone.get_by_role("switch", name="Keep screen on").get_attribute("aria-checked") == (
+        "false"
+    )
+
+
+def test_timer_is_off_until_chosen_then_counts_down_and_chimes(site_url: str, browser) -> None:
+    context = browser.new_context(viewport=PHONE)
+    context.add_init_script(SOUND_STUB)
+    page = context.new_page()
+    page.clock.install()
+    guide = max(GUIDES, key=lambda guide: len(guide.routine()))
+    routine = guide.routine()
+    page.goto(follow_url(site_url, guide))
+    # Time moves only when the test says so.
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
+    assert page.get_by_label("Timer per step").input_value() == "0"
+    assert not page.locator("[data-timer-left]").is_visible()
+    page.clock.run_for(600_000)  # ten minutes: nothing happens without a timer
+    assert_card(page, routine[0])
+    assert page.evaluate("window.__sounds") == 0
+    # Moving on by itself is offered from the start, usable once there is a timer.
+    auto = page.get_by_label("Next step when the time is up")
+    assert auto.is_visible() and auto.is_disabled()
+    card_top = page.locator(".follow-card:not([hidden])").bounding_box()["y"]
+    page.get_by_label("Timer per step").select_option(label="30 s")
+    assert auto.is_enabled()
+    assert page.locator(".follow-card:not([hidden])").bounding_box()["y"] == card_top
+    left = page.locator("[data-timer-left]")
+    assert left.inner_text() == "0:30"
+    page.clock.run_for(10_000)
+    assert left.inner_text() == "0:20"
+    # Pause holds the time; resume goes on from it.
+    page.get_by_role("button", name="Pause").click()
+    page.clock.run_for(60_000)
+    assert left.inner_text() == "0:20"
+    page.get_by_role("button", name="Resume").click()
+    page.clock.run_for(20_500)
+    assert left.inner_text() == "Time is up"
+    assert page.evaluate("window.__sounds") == 1
+    assert page.evaluate("window.__vibrations") == [200]
+    assert_card(page, routine[0])  # no moving on unless the reader asks for it
+    # Moving on by itself, once chosen: never over a switch card.
+    page.get_by_label("Next step when the time is up").check()
+    page.get_by_role("button", name="Next").click()
+    assert left.inner_text() == "0:30"
+    first_switch = next(i for i, card in enumerate(routine) if card[0] != "step")
+    for index in range(1, first_switch):
+        assert_card(page, routine[index])
+        page.clock.run_for(31_000)
+    assert_card(page, routine[first_switch])
+    assert not left.is_visible()
+    page.clock.run_for(600_000)
+    assert_card(page, routine[first_switch])
+    context.close()
+
+
+def test_read_aloud_speaks_each_card_and_stops_on_moving_on(site_url: str, browser) -> None:
+    context = browser.new_context(viewport=PHONE)
+    context.add_init_script(SPEECH_STUB)
+    page = context.new_page()
+    guide = max(GUIDES, key=lambda guide: len(guide.routine()))
+    routine = guide.routine()
+    page.goto(follow_url(site_url, guide))
+    switch = page.get_by_role("switch", name="Read aloud")
+    assert switch.get_attribute("aria-checked") == "false"
+    assert page.evaluate("window.__spoken.filter(s => s.text)") == []
+    switch.click()
+    spoken = page.evaluate("window.__spoken")
+    texts = [entry["text"] for entry in spoken if "text" in entry]
+    assert texts[0] == guide.summaries[0]
+    assert len(texts) >= 3  # then the step's own text, paragraph by paragraph
+    assert {entry["voice"] for entry in spoken if "text" in entry} == {"Near"}
+    step_text = page.locator(".follow-card:visible [data-follow-slot]").inner_text()
+    assert all(" ".join(text.split()[:5]) in " ".join(step_text.split()) for text in texts[1:])
+    before = len(spoken)
+    page.get_by_role("button", name="Next").click()
+    after = page.evaluate("window.__spoken")[before:]
+    assert after[0] == {"cancel": True}
+    assert after[1]["text"] == guide.summaries[1]
+    # A switch card speaks its prompt.
+    first_switch = next(i for i, card in enumerate(routine) if card[0] != "step")
+    for _ in range(first_switch - 1):
+        page.get_by_role("button", name="Next").click()
+    last = page.evaluate("window.__spoken")
+    cancel = max(i for i, entry in enumerate(last) if "cancel" in entry)
+    assert last[cancel + 1]["text"].startswith(routine[first_switch][1])
+    # Leaving the page stops the voice.
+    cancels = page.evaluate("window.__cancels")
+    page.evaluate("() => window.dispatchEvent(new PageTransitionEvent('pagehide'))")
+    assert page.evaluate("window.__cancels") == cancels + 1
+    context.close()
+
+
+def test_read_aloud_says_so_when_the_device_has_no_voice(site_url: str, browser) -> None:
+    context = browser.new_context()
+    context.add_init_script(SPEECH_STUB + "window.__voices = [];")
+    page = context.new_page()
+    page.goto(follow_url(site_url, GUIDES[0]))
+    page.get_by_role("switch", name="Read aloud").click()
+    assert "no voice" in page.get_by_role("status").inner_text()
+    assert page.evaluate("window.__spoken.filter(s => s.text)") == []
+    context.close()
+
+
+def test_read_aloud_is_hidden_without_speech_synthesis(site_url: str, browser) -> None:
+    context = browser.new_context()
+    context.add_init_script("delete window.speechSynthesis;")
+    page = context.new_page()
+    page.goto(follow_url(site_url, GUIDES[0]))
+    assert page.locator("[data-read-aloud]").count() == 1
+    assert not page.locator("[data-read-aloud]").is_visible()
+    assert page.get_by_role("button", name="Next").is_visible()
+    context.close()
+
+
+def test_walking_shifts_no_layout(site_url: str, browser) -> None:
+    context = browser.new_context(viewport=PHONE)
+    context.add_init_script(
+        """window.__shift = 0;
+        new PerformanceObserver(list => list.getEntries().forEach(entry => {
+            if (!entry.hadRecentInput) window.__shift += entry.value;
+        })).observe({type: 'layout-shift', buffered: true});"""
+    )
+    context.add_init_script(SOUND_STUB)
+    page = context.new_page()
+    page.clock.install()
+    guide = max(GUIDES, key=lambda guide: len(guide.routine()))
+    page.goto(follow_url(site_url, guide), wait_until="networkidle")
+    # Cards that move on by themselves (no input to excuse a shift), then by Next.
+    page.get_by_label("Timer per step").select_option(label="30 s")
+    page.get_by_label("Next step when the time is up").check()
+    steps_first = next(i for i, card in enumerate(guide.routine()) if card[0] != "step")
+    for _ in range(steps_first):
+        page.clock.run_for(31_000)
+        page.evaluate("() => new Promise(requestAnimationFrame)")
+    for _ in range(len(guide.routine()) - 1 - steps_first):
+        page.get_by_role("button", name="Next").click()
+    page.evaluate("() => new Promise(requestAnimationFrame)")
+    assert page.evaluate("window.__shift") == 0
+    context.close()
+
+
+def test_start_leads_from_the_overview_to_the_first_card(site_url: str, phone) -> None:
+    for guide in GUIDES:
+        phone.goto(urljoin(site_url, f"{guide.slug}/"))
+        start = phone.get_by_role("link", name="Start")
+        box = start.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= PHONE["height"]
+        start.click()
+        phone.wait_for_url(follow_url(site_url, guide))
+        assert_card(phone, guide.routine()[0])
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_kind_of_card_has_no_axe_violation(site_url: str, browser, scheme: str) -> None:
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `make test` (it installs axe-core with npm)")
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+    context.add_init_script(WAKE_LOCK_STUB + SPEECH_STUB)
+    page = context.new_page()
+    page.clock.install()
+    guide = max(GUIDES, key=lambda guide: len(guide.routine()))
+    page.goto(follow_url(site_url, guide))
+    # Colours are measured as they end, not halfway through Material's 125 ms transitions.
+    page.add_style_tag(content="* { transition: none !important; }")
+    page.get_by_label("Timer per step").select_option(label="1 min")
+    page.get_by_role("switch", name="Read aloud").click()
+    found = {}
+    seen = set()
+    for number, (kind, _heading) in enumerate(guide.routine()):
+        if kind not in seen:
+            seen.add(kind)
+            if problems := violations(page, AXE):
+                found[kind] = problems
+        if number < len(guide.routine()) - 1:
+            page.get_by_role("button", name="Next").click()
+    context.close()
+    assert seen >= {"step", "finish"}
+    assert found == {}

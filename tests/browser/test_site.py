@@ -1,0 +1,267 @@
+"""What a reader gets in a real browser: no outside requests, and search that finds the page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from tests.support.pages import all_pages, guide_front_matter, normalise, page_file, read_page
+from tests.support.site import DATA, REPO, guides_in
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+def test_no_page_requests_anything_from_another_host(site: Path, site_url: str, page) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    pages = all_pages(site)
+    assert "foot-massage/checklist/" in pages
+    for url in pages:
+        page.goto(urljoin(site_url, url), wait_until="networkidle")
+    own_host = urlsplit(site_url).netloc
+    assert requested, "no request was recorded"
+    outside = {url for url in requested if urlsplit(url).netloc not in (own_host, "")}
+    outside = {url for url in outside if not url.startswith(("data:", "blob:"))}
+    assert outside == set()
+
+
+def open_search(page, url: str) -> None:
+    """Open a page and its search box (behind the header's search button on a phone)."""
+    page.goto(url)
+    toggle = page.locator("label.md-header__button[for=__search]")
+    if toggle.is_visible():
+        toggle.click()
+    page.locator("input.md-search__input").click()
+    page.wait_for_function(
+        "() => !document.querySelector('.md-search-result__meta')"
+        ".textContent.includes('Initializing')"
+    )
+
+
+@pytest.fixture(scope="module")
+def search_box(browser, site_url: str):
+    """The home page with its search index loaded, reused for every query."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    open_search(page, site_url)
+    yield page
+    context.close()
+
+
+def first_search_result(page, query: str) -> str:
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
+    box.press_sequentially(query, delay=30)
+    # Results follow every key press: wait for the ones that highlight the last word typed.
+    page.wait_for_function(
+        """query => [...document.querySelectorAll('.md-search-result mark')]
+            .some(mark => mark.textContent.toLowerCase().startsWith(query))""",
+        arg=query.lower().split()[-1],
+    )
+    # A prefix of the last word can highlight it too: wait until the results stop changing.
+    results = page.locator(".md-search-result__list")
+    before = None
+    while (now := results.inner_html()) != before:
+        before = now
+        page.wait_for_timeout(250)
+    assert "matching document" in page.locator(".md-search-result__meta").inner_text()
+    first = page.locator(".md-search-result__item a.md-search-result__link").first
+    href = first.get_attribute("href") or ""
+    return urlsplit(urljoin(page.url, href)).path
+
+
+def read_table(name: str) -> list[list[str]]:
+    rows = (DATA / name).read_text("utf-8").splitlines()
+    return [row.split("\t") for row in rows if row and not row.startswith("#")]
+
+
+def pages(expected: str) -> list[str]:
+    return ["/" + page.strip() for page in expected.split("|")]
+
+
+def search_table() -> list[tuple[str, list[str]]]:
+    return [
+        (query, pages(expected)) for query, expected, _covers in read_table("search-queries.tsv")
+    ]
+
+
+def in_guide_table() -> list[tuple[str, str, list[str]]]:
+    return [
+        (start, query, pages(expected))
+        for start, query, expected in read_table("search-in-guide.tsv")
+    ]
+
+
+def test_the_search_table_covers_both_guides_and_30_queries() -> None:
+    table = search_table()
+    assert len(table) >= 30
+    pages = {page for _query, expected in table for page in expected}
+    assert any(page.startswith("/foot-massage/") for page in pages)
+    assert any(page.startswith("/back-massage/") for page in pages)
+
+
+@pytest.mark.parametrize(("query", "expected"), search_table(), ids=[q for q, _ in search_table()])
+def test_search_puts_the_right_page_first(search_box, query: str, expected: list[str]) -> None:
+    assert first_search_result(search_box, query) in expected
+
+
+@pytest.mark.parametrize(
+    ("start", "query", "expected"),
+    in_guide_table(),
+    ids=[f"{start}:{query}" for start, query, _ in in_guide_table()],
+)
+def test_search_from_inside_a_guide_answers_with_that_guide_first(
+    page, site_url: str, start: str, query: str, expected: list[str]
+) -> None:
+    open_search(page, urljoin(site_url, start))
+    assert first_search_result(page, query) in expected
+
+
+def guide_titles(site: Path) -> dict[str, str]:
+    """Each guide's folder URL ("/foot-massage/") and title, read from its built overview."""
+    return {
+        f"/{slug}/": read_page(page_file(site, f"{slug}/")).title.split(" - ")[0]
+        for slug in guide_front_matter(REPO / "docs")
+    }
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_every_result_shows_the_title_of_its_guide(
+    browser, site: Path, site_url: str, viewport: dict[str, int]
+) -> None:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    open_search(page, site_url)
+    # Every guide is made of step pages, and every step page's title says "Step".
+    first_search_result(page, "step")
+    titles = guide_titles(site)
+    seen = set()
+    for item in page.locator(".md-search-result__item").all():
+        path = urlsplit(item.locator("a.md-search-result__link").first.get_attribute("href")).path
+        guide = next((folder for folder in titles if path.startswith(folder)), None)
+        if guide is None:
+            continue
+        seen.add(guide)
+        shown = item.locator(".search-result-guide, h1").first
+        assert shown.is_visible(), path
+        assert shown.inner_text() == titles[guide], path
+    context.close()
+    assert seen == set(titles)
+
+
+def drawing_texts(site: Path, url: str) -> list[str]:
+    """A page's figure texts: the drawing's title and description, its caption."""
+    html = page_file(site, url).read_text("utf-8")
+    figures = re.findall(r"<figure\b.*?</figure>", html, flags=re.DOTALL)
+    texts = re.findall(r"<(?:title|desc|figcaption)\b[^>]*>(.*?)</", "".join(figures), re.DOTALL)
+    return [normalise(text) for text in texts if text.strip()]
+
+
+def first_paragraph_after_drawing(site: Path, url: str) -> str:
+    html = page_file(site, url).read_text("utf-8").split("</figure>", 1)[1]
+    paragraph = re.search(r"<p\b[^>]*>(.*?)</p>", html, flags=re.DOTALL)
+    assert paragraph is not None, url
+    return normalise(re.sub(r"<[^>]+>", "", paragraph.group(1)))
+
+
+def step_pages() -> list[str]:
+    return [
+        f"{slug}/{step.stem}/"
+        for slug in guide_front_matter(REPO / "docs")
+        for step in sorted((REPO / "docs" / slug).glob("step-*.md"))
+    ]
+
+
+@pytest.mark.parametrize("url", step_pages())
+def test_a_result_shows_the_pages_words_not_its_drawing(search_box, site: Path, url: str) -> None:
+    drawing = drawing_texts(site, url)
+    assert drawing, f"{url} has no drawing"
+    title = read_page(page_file(site, url)).title.split(" - ")[0]
+    # The page's own title, without its "Step N:" prefix, finds it.
+    assert first_search_result(search_box, title.split(":", 1)[-1]) == "/" + url
+    result = normalise(search_box.locator(".md-search-result__item").first.inner_text())
+    first_words = " ".join(first_paragraph_after_drawing(site, url).split()[:6])
+    for text in drawing:
+        assert text not in result
+    assert first_words in result
+
+
+@pytest.mark.parametrize("url", ["foot-massage/step-2/", "foot-massage/checklist/"])
+def test_a_guide_page_does_not_shift_as_it_loads(site_url: str, browser, url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.add_init_script(
+        """window.__shift = 0;
+        new PerformanceObserver(list => list.getEntries().forEach(entry => {
+            if (!entry.hadRecentInput) window.__shift += entry.value;
+        })).observe({type: 'layout-shift', buffered: true});"""
+    )
+    page = context.new_page()
+    page.goto(urljoin(site_url, url), wait_until="networkidle")
+    page.locator(".wake-lock").wait_for(state="visible")  # shown by its script, in reserved space
+    # Two frames after the last change, so a shift it caused has been laid out and observed.
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    shift = page.evaluate("window.__shift")
+    context.close()
+    assert shift < 0.01
+
+
+def test_a_step_page_leads_with_its_move_and_offers_printing_after_it(
+    site_url: str, browser
+) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    steps = [step for guide in guides_in() for step in guide.steps]
+    assert steps
+    for step in steps:
+        page.goto(urljoin(site_url, step.src_uri.removesuffix(".md") + "/"))
+        move = page.locator(".step-lead__action").bounding_box()
+        printing = page.locator(".print-actions").bounding_box()
+        assert move and printing, step.src_uri
+        # The move is on the first screen of a phone; the print buttons come after the step.
+        assert move["y"] + move["height"] <= PHONE["height"], step.src_uri
+        assert printing["y"] > move["y"] + move["height"], step.src_uri
+    context.close()
+
+
+# What this site adds that a finger presses (inline text links are exempt).
+CONTROLS = (
+    ".md-content button, .md-content [role=switch], .md-content label, .md-content select,"
+    " .md-content a.md-button, .md-footer__link"
+)
+
+
+def test_every_control_is_at_least_44_px_square(site: Path, site_url: str, browser) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.add_init_script(
+        """Object.defineProperty(Navigator.prototype, 'wakeLock', {configurable: true,
+            get: () => ({request: async () => ({release: async () => {},
+                                                addEventListener: () => {}})})});"""
+    )
+    page = context.new_page()
+    measured = 0
+    small = {}
+    for url in all_pages(site):
+        page.goto(urljoin(site_url, url))
+        sizes = page.evaluate(
+            """selector => [...document.querySelectorAll(selector)]
+                .filter(el => el.getClientRects().length
+                              && getComputedStyle(el).visibility !== 'hidden')
+                .map(el => { const box = el.getBoundingClientRect();
+                             return [el.innerText.trim(), box.width, box.height]; })""",
+            CONTROLS,
+        )
+        measured += len(sizes)
+        if too_small := [size for size in sizes if size[1] < 44 or size[2] < 44]:
+            small[url] = too_small
+    context.close()
+    assert measured > len(all_pages(site))
+    assert small == {}

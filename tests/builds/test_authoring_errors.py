@@ -1,0 +1,279 @@
+"""An authoring mistake stops `mkdocs build` with one line naming the file and the field.
+
+Each folder under `tests/fixtures/` is a small site (a home page and one guide, `guide/`)
+with exactly one mistake, built in-process with the real mkdocs.yml, hooks and overrides.
+`valid/` is the same site without a mistake. Several mistakes at once are all listed, one
+line each (`SEVERAL`). Two builds run `mkdocs build` the way an author does, to see what
+the command prints.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build as build_in_process
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from massage_guides.model import GENERATED
+from massage_guides.schema import GuideFields, keys_of
+from tests.support.site import CONFIG, FIXTURES, MKDOCS, REPO
+
+VALID = FIXTURES / "valid" / "docs"
+# MkDocs pads the level name to eight characters: "ERROR   -  <message>".
+ERROR_PREFIX = "ERROR   -  "
+# Built in tmp_path from a copy of `valid/`: invalid UTF-8 does not belong in git.
+NOT_UTF_8 = "not-utf-8"
+LATIN_1_LINE = b"Rest with a coffee at the caf\xe9 afterwards.\n"
+
+# A guide overview's fields, as its typo message lists them (other branches add fields).
+GUIDE_KEYS = f" (known: {', '.join(sorted(keys_of(GuideFields)))})"
+# Fixture folder (named for the mistake) and the whole message; {docs} is the docs folder
+# as the message shows it (relative to mkdocs.yml when inside the repo).
+MISTAKES = {
+    "invalid-yaml-front-matter": (
+        "{docs}/guide/step-1.md: 'front matter' is not valid YAML:"
+        " expected ',' or ']', but got '<stream end>' (line 4)"
+    ),
+    "empty-supplies": "{docs}/guide/index.md: 'supplies' must be a non-empty list",
+    "supplies-item-is-a-number": (
+        "{docs}/guide/index.md: 'supplies' item 2 must be a name or {{name, note}}, not 42"
+    ),
+    "supplies-item-has-an-unknown-key": (
+        "{docs}/guide/index.md: 'supplies' item 2 must be a name or {{name, note}},"
+        " not {{'name': 'Massage oil', 'amount': 'very little'}}"
+    ),
+    "step-without-summary": "{docs}/guide/step-1.md: 'summary' is missing",
+    "step-not-a-whole-number": "{docs}/guide/step-1.md: 'step' must be a whole number, not 'one'",
+    "repeated-step-number": (
+        "{docs}/guide/step-2.md: 'step' 1 is repeated (also in {docs}/guide/step-1.md)"
+    ),
+    "steps-not-numbered-1-to-n": (
+        "{docs}/guide/step-3.md: 'step' 3 is out of sequence:"
+        " steps must be numbered 1 to 2 (missing 2)"
+    ),
+    "step-page-without-step": (
+        "{docs}/guide/step-2.md: 'step' is missing: a step page needs 'step: <number>'"
+    ),
+    "guide-without-steps": (
+        "{docs}/guide/index.md: 'step' is on no page of this guide: add step-1.md with 'step: 1'"
+    ),
+    "related-guide-missing": (
+        "{docs}/guide/index.md: 'related' 'back-massag' is not a guide (guides: guide)"
+    ),
+    # A guide (it has step pages) whose overview misspells `supplies`: reported there, once.
+    "unknown-key-typo": (
+        "{docs}/guide/index.md: 'suplies' is not a known field here;"
+        " did you mean 'supplies'?" + GUIDE_KEYS
+    ),
+    NOT_UTF_8: (
+        "{docs}/guide/step-1.md: 'encoding' is not UTF-8 (byte 0xe9 at offset {offset}):"
+        " save the file as UTF-8"
+    ),
+    "rounds-zero": ("{docs}/guide/index.md: 'rounds' must be a whole number of at least 1, not 0"),
+    "rounds-without-sides": (
+        "{docs}/guide/index.md: 'rounds' needs 'sides': a round is every step on each side in"
+        " turn, then back to the first; without sides the steps are done once, so leave"
+        " 'rounds' out"
+    ),
+    "sides-plain-string": (
+        "{docs}/guide/index.md: 'sides' must be a list of at least two names, not 'left foot'"
+    ),
+    "tag-used-on-another-page": (
+        "{docs}/guide/index.md: 'tags' 'gently' would take searches for 'gently'"
+        " from {docs}/guide/step-1.md: a tag must be a word no other page uses"
+    ),
+    "source-without-changes": (
+        "{docs}/guide/index.md: 'source.changes' is missing:"
+        " say what this site changed from the source"
+    ),
+    "author-written-checklist": (
+        "{docs}/guide/checklist.md: 'file name' 'checklist.md' is where the guide's generated"
+        " checklist goes (guide/checklist/): rename it"
+    ),
+    "supplies-written-twice": (
+        "{docs}/guide/index.md: 'supplies' is written twice (lines 3 and 6):"
+        " keep one, or the first is lost"
+    ),
+    "related-url-javascript": (
+        "{docs}/guide/index.md: 'related' item 1 url 'javascript:alert(1)' must start with"
+        " http:// or https:// (a guide of this site is named by its folder instead)"
+    ),
+}
+
+# Fixture folder and every line of its message, in order.
+SEVERAL = {
+    # An overview with no front matter is reported at that overview, each field once.
+    "overview-front-matter-empty": [
+        "{docs}/guide/index.md: 'description' is missing",
+        "{docs}/guide/index.md: 'supplies' is missing",
+    ],
+    # A guide listing a guide whose overview is misspelt: only the misspelling is reported.
+    "overview-misspelt-and-listed": [
+        "{docs}/other/index.md: 'suplies' is not a known field here; did you mean 'supplies'?"
+        + GUIDE_KEYS,
+    ],
+    "several-mistakes": [
+        "{docs}/guide/index.md: 'rounds' must be a whole number of at least 1, not 0",
+        "{docs}/guide/step-1.md: 'summary' is missing",
+        "{docs}/guide/tips.md: 'order' must be a number, not 'first'",
+        "{docs}/index.md: 'descripton' is not a known field here; did you mean 'description'?"
+        " (known: description, hide, icon, search, status, subtitle, tags, template, title)",
+    ],
+}
+
+
+def run_mkdocs(docs: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a docs folder with this repo's config; output interleaved."""
+    env = {**os.environ, "GUIDES_DOCS_DIR": str(docs), "NO_MKDOCS_2_WARNING": "1"}
+    # Built for this machine on purpose (without SITE_URL a command-line build warns).
+    env["SITE_URL"] = "http://127.0.0.1:8000/"
+    return subprocess.run(
+        [str(MKDOCS), "build", "--strict", "-f", str(CONFIG), "-d", str(site)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def shown(docs: Path) -> str:
+    """The docs folder as the hooks name it: relative to mkdocs.yml's folder if inside it."""
+    docs = docs.resolve()
+    return docs.relative_to(REPO).as_posix() if docs.is_relative_to(REPO) else docs.as_posix()
+
+
+def latin_1_copy(tmp_path: Path) -> tuple[Path, int]:
+    """The valid site with a Latin-1 line in step 1, and the offset of its first bad byte."""
+    docs = tmp_path / "docs"
+    shutil.copytree(VALID, docs)
+    step = docs / "guide" / "step-1.md"
+    text = step.read_bytes() + LATIN_1_LINE
+    step.write_bytes(text)
+    return docs, text.index(b"\xe9")
+
+
+def valid_copy(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    shutil.copytree(VALID, docs)
+    return docs
+
+
+def stop_lines(docs: Path, site: Path, caplog: pytest.LogCaptureFixture) -> list[str]:
+    """Build in-process: the build must stop (no other exception), logging one error; its lines."""
+    config = load_config(str(CONFIG), docs_dir=str(docs), site_dir=str(site), strict=True)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+        build_in_process(config)
+    errors = [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR]
+    assert len(errors) == 1, errors
+    # The hooks stop the build in on_files (the tag rule: on_env), before any page is written.
+    assert (sorted(site.rglob("*.html")) if site.exists() else []) == []
+    return errors[0].splitlines()
+
+
+def error_block(output: str) -> list[str]:
+    """The lines of the one error MkDocs printed: its first line after `ERROR`, then the rest."""
+    lines = output.splitlines()
+    starts = [number for number, line in enumerate(lines) if line.startswith("ERROR")]
+    assert len(starts) == 1, output
+    block = [lines[starts[0]].removeprefix(ERROR_PREFIX)]
+    for line in lines[starts[0] + 1 :]:
+        if not line.strip() or line.startswith(("INFO", "WARNING", "Aborted")):
+            break
+        block.append(line)
+    return block
+
+
+def files_of(docs: Path) -> dict[str, bytes]:
+    return {path.relative_to(docs).as_posix(): path.read_bytes() for path in docs.rglob("*.md")}
+
+
+def test_the_valid_fixture_builds_strict_clean(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = run_mkdocs(VALID, site)
+    assert result.returncode == 0, result.stdout
+    assert [line for line in result.stdout.splitlines() if not line.startswith("INFO")] == []
+    for page in ("index.html", "guide/index.html", "guide/step-1/index.html"):
+        assert (site / page).is_file(), page
+    assert (site / "guide" / "checklist" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("case", sorted(set(MISTAKES) - {NOT_UTF_8}))
+def test_each_fixture_differs_from_the_valid_site_in_one_file(case: str) -> None:
+    valid, broken = files_of(VALID), files_of(FIXTURES / case / "docs")
+    differing = {
+        name for name in valid.keys() | broken.keys() if valid.get(name) != broken.get(name)
+    }
+    assert len(differing) == 1, differing
+
+
+@pytest.mark.parametrize("case", list(MISTAKES))
+def test_a_mistake_stops_the_build_with_one_line_naming_file_and_field(
+    case: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    if case == NOT_UTF_8:
+        docs, offset = latin_1_copy(tmp_path)
+    else:
+        docs, offset = FIXTURES / case / "docs", 0
+    expected = MISTAKES[case].format(docs=shown(docs), offset=offset)
+    assert stop_lines(docs, tmp_path / "site", caplog) == [expected]
+
+
+@pytest.mark.parametrize("case", list(SEVERAL))
+def test_every_mistake_is_listed_with_its_file_and_field(
+    case: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    docs = FIXTURES / case / "docs"
+    expected = [line.format(docs=shown(docs)) for line in SEVERAL[case]]
+    assert stop_lines(docs, tmp_path / "site", caplog) == expected
+
+
+def test_the_command_prints_every_mistake_and_no_traceback(tmp_path: Path) -> None:
+    docs, site = FIXTURES / "several-mistakes" / "docs", tmp_path / "site"
+    result = run_mkdocs(docs, site)
+    assert result.returncode != 0, result.stdout
+    assert "Traceback" not in result.stdout
+    expected = [line.format(docs=shown(docs)) for line in SEVERAL["several-mistakes"]]
+    assert error_block(result.stdout) == expected
+    assert not site.exists() or not list(site.rglob("*.html"))
+
+
+@pytest.mark.parametrize("name", sorted(GENERATED))
+def test_an_author_page_at_a_generated_address_stops_the_build(
+    name: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    docs, site = valid_copy(tmp_path), tmp_path / "site"
+    folder = name.removesuffix(".md")
+    page = docs / "guide" / folder / "index.md"
+    page.parent.mkdir()
+    page.write_text("# My own page\n\nText.\n", encoding="utf-8")
+    expected = (
+        f"{shown(docs)}/guide/{folder}/index.md: 'file name' '{folder}/index.md' is where the"
+        f" guide's generated {GENERATED[name]} goes (guide/{folder}/): rename it"
+    )
+    assert stop_lines(docs, site, caplog) == [expected]
+
+
+@pytest.mark.parametrize("url", ["data:text/html,<script>alert(1)</script>", "example.org/page"])
+def test_a_related_url_must_be_a_web_address(
+    url: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    docs, site = valid_copy(tmp_path), tmp_path / "site"
+    overview = docs / "guide" / "index.md"
+    front_matter, fence, text = overview.read_text(encoding="utf-8").partition("\n---\n")
+    related = f"\nrelated:\n  - title: Elsewhere\n    url: '{url}'"
+    overview.write_text(front_matter + related + fence + text, encoding="utf-8")
+    expected = (
+        f"{shown(docs)}/guide/index.md: 'related' item 1 url {url!r} must start with"
+        " http:// or https:// (a guide of this site is named by its folder instead)"
+    )
+    assert stop_lines(docs, site, caplog) == [expected]

@@ -1,0 +1,124 @@
+"""A new guide joins the site with no edit outside its folder: `make new-guide`, a third guide."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from massage_guides.new_guide import create_guide
+from tests.support.pages import article_text, page_file, read_page, search_index
+from tests.support.site import REPO, build_site, copy_docs, guides_in
+
+# What `make test` needs of a project: the site's config, hooks, theme and guides.
+PROJECT = ["mkdocs.yml", "hooks", "overrides", "docs"]
+ADDED = "added-guide-for-tests"
+
+
+def new_guide(docs: Path, name: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["make", "--no-print-directory", "new-guide", f"NAME={name}", f"DOCS_DIR={docs}"]
+        # The virtualenv is there already (a worktree may share one): never rebuild it here.
+        + [f"VENV={REPO / '.venv'}", f"--assume-old={REPO / '.venv' / '.installed'}"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_new_guide_builds_strict_clean_and_joins_the_site(tmp_path: Path) -> None:
+    docs = copy_docs(tmp_path)
+    result = new_guide(docs, "hand-massage")
+    assert result.returncode == 0, result.stderr
+    assert (docs / "hand-massage" / "index.md").is_file()
+    site = build_site(tmp_path / "site", docs)
+    home = page_file(site, "index.html").read_text(encoding="utf-8")
+    assert 'href="hand-massage/"' in home
+    assert 'href="hand-massage/checklist/"' in home
+    step = page_file(site, "hand-massage/step-1/").read_text(encoding="utf-8")
+    assert "Checklist" in step[step.index('class="md-nav md-nav--primary"') :]
+    checklist = article_text(page_file(site, "hand-massage/checklist/"))
+    assert "Replace with one short instruction that sums up this step." in checklist
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any(doc["location"].startswith("hand-massage/step-1/") for doc in index["docs"])
+
+
+def test_new_guide_refuses_a_taken_or_bad_name(tmp_path: Path) -> None:
+    docs = copy_docs(tmp_path)
+    taken = new_guide(docs, "foot-massage")
+    assert taken.returncode != 0
+    assert "already exists" in taken.stderr
+    bad = new_guide(docs, "Hand Massage")
+    assert bad.returncode != 0
+    assert "lowercase words joined by hyphens" in bad.stderr
+
+
+@pytest.fixture(scope="module")
+def grown_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A copy of the project with one more guide, written the way the README says; built."""
+    root = tmp_path_factory.mktemp("grown-project")
+    for name in PROJECT:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, root / name)
+    docs = root / "docs"
+    related = guides_in(docs)[0].slug
+    folder = create_guide(docs, ADDED)
+    overview = folder / "index.md"
+    overview.write_text(
+        overview.read_text(encoding="utf-8").replace("related: []", f"related: [{related}]"),
+        encoding="utf-8",
+    )
+    (folder / "step-2.md").write_text(
+        "---\nstep: 2\nsummary: Finish with slow strokes.\n---\n\n"
+        "# Step 2: Finish\n\nFinish with slow strokes.\n",
+        encoding="utf-8",
+    )
+    (folder / "tips.md").write_text(
+        '---\norder: 1\n---\n\n# Tips\n\n!!! warning checklist "Ask first"\n\n'
+        "    Ask before you start.\n",
+        encoding="utf-8",
+    )
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=True)
+    build(config)
+    return docs, root / "site"
+
+
+def test_an_added_guide_joins_every_part_of_the_site(grown_project: tuple[Path, Path]) -> None:
+    docs, site = grown_project
+    guides = guides_in(docs)
+    assert ADDED in [guide.slug for guide in guides]
+    home = read_page(page_file(site, "index.html"))
+    index = {entry["location"] for entry in search_index(site)}
+    for guide in guides:
+        assert (f"{guide.slug}/", "") in home.links
+        assert (f"{guide.slug}/checklist/", "") in home.links
+        checklist = article_text(page_file(site, f"{guide.slug}/checklist/"))
+        document = article_text(page_file(site, f"{guide.slug}/print/"))
+        for step in guide.steps:
+            url = step.src_uri.removesuffix(".md") + "/"
+            assert page_file(site, url).is_file()
+            assert url in index
+            assert step.summary in checklist
+        for warning in guide.warnings:
+            assert warning.title in checklist
+        for supply in guide.supplies:
+            assert supply.name in document
+
+
+def test_an_added_guide_is_related_both_ways(grown_project: tuple[Path, Path]) -> None:
+    docs, site = grown_project
+    added_guide = next(guide for guide in guides_in(docs) if guide.slug == ADDED)
+    listed = added_guide.related[0]
+    assert isinstance(listed, str)
+    assert (f"../{ADDED}/", "") in read_page(page_file(site, f"{listed}/")).links
+    added = read_page(page_file(site, f"{ADDED}/"))
+    assert (f"../{listed}/", "") in added.links

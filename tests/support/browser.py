@@ -1,0 +1,31 @@
+"""Debian's Chromium as the browser tests launch it, and axe-core for accessibility checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .site import REPO
+
+CHROMIUM = Path("/usr/bin/chromium")
+# As root in a sandbox, Chromium needs these; the rest keep it off the (closed) network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Installed by `make test` with npm (Makefile, AXE_VERSION).
+AXE = REPO / ".npm" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def violations(page, axe_script: Path) -> list[str]:
+    """axe-core's violations on the page as it is now, one line each (rule: elements)."""
+    page.add_script_tag(path=str(axe_script))
+    found = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+            .map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)"""
+    )
+    return list(found)
