@@ -14,17 +14,19 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING
 
 from .front_matter import Document, Problems, fail, read_document
 from .markdown_lines import snippet_paths
 from .schema import (
+    ExternalLink,
     GuideFields,
     GuidePageFields,
     PageFields,
     Source,
     StepFields,
+    Supply,
     keys_of,
     validate,
 )
@@ -73,14 +75,6 @@ _CHECKLIST_ADMONITION = re.compile(
 
 
 @dataclass(frozen=True)
-class Supply:
-    """One thing the reader needs, with an optional note (`{name, note}` in front matter)."""
-
-    name: str
-    note: str = ""
-
-
-@dataclass(frozen=True)
 class Step:
     """One step page: its number, title, one-line summary and source file.
 
@@ -105,14 +99,6 @@ class GuidePage:
     order: float
     src_uri: str
     body: str = ""
-
-
-@dataclass(frozen=True)
-class ExternalLink:
-    """A related page on another site (`{title, url}` in front matter)."""
-
-    title: str
-    url: str
 
 
 @dataclass(frozen=True)
@@ -223,6 +209,13 @@ class Guide:
             *(page.src_uri for page in self.pages),
             self.checklist_uri,
         ]
+
+
+# Guide attributes that are overview fields of the same name, as the schema converts them
+# (all but `title`, which may come from the overview's heading: `titles`).
+FROM_FRONT_MATTER = tuple(
+    sorted((keys_of(GuideFields) & {attribute.name for attribute in fields(Guide)}) - {"title"})
+)
 
 
 @dataclass
@@ -402,19 +395,12 @@ def _build_guide(
     guide = Guide(
         slug=slug,
         title=overview.title,
-        description=fields["description"],
-        supplies=tuple(Supply(name, note) for name, note in fields["supplies"]),
         steps=tuple(steps),
         pages=tuple(pages),
-        related=tuple(
-            item if isinstance(item, str) else ExternalLink(*item) for item in fields["related"]
-        ),
-        sides=fields["sides"],
-        rounds=fields["rounds"],
         warnings=tuple(warning for doc in in_order for warning in _checklist_warnings(doc)),
         overview_body=overview.body,
-        source=fields["source"],
-        order=fields["order"],
+        # The overview's own fields, as the schema converted them (schema.GuideFields).
+        **{name: fields[name] for name in FROM_FRONT_MATTER},
     )
     _check_rounds_have_sides(guide, overview, problems)
     _check_fits_one_sheet(guide, documents, overview, problems)

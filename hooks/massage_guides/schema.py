@@ -48,6 +48,22 @@ def web_address(url: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Supply:
+    """One thing the reader needs, with an optional note (`{name, note}` in front matter)."""
+
+    name: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ExternalLink:
+    """A related page on another site (`{title, url}` in front matter)."""
+
+    title: str
+    url: str
+
+
 class Text(BaseConfigOption[str]):
     """A non-empty line of plain text; runs of white space become one space."""
 
@@ -122,10 +138,10 @@ class Names(BaseConfigOption[tuple[str, ...]]):
         return tuple(item.strip() for item in value)
 
 
-class Supplies(BaseConfigOption[tuple[tuple[str, str], ...]]):
-    """A non-empty list of names or `{name, note}`: (name, note) pairs."""
+class Supplies(BaseConfigOption[tuple[Supply, ...]]):
+    """A non-empty list of names or `{name, note}`."""
 
-    def run_validation(self, value: object) -> tuple[tuple[str, str], ...]:
+    def run_validation(self, value: object) -> tuple[Supply, ...]:
         """The field converted, or ValidationError naming what is wrong (None: absent)."""
         if value is None:
             raise ValidationError(MISSING)
@@ -134,9 +150,9 @@ class Supplies(BaseConfigOption[tuple[tuple[str, str], ...]]):
         return tuple(self._item(index, item) for index, item in enumerate(value, start=1))
 
     @staticmethod
-    def _item(index: int, item: object) -> tuple[str, str]:
+    def _item(index: int, item: object) -> Supply:
         if isinstance(item, str) and item.strip():
-            return item.strip(), ""
+            return Supply(item.strip())
         if (
             isinstance(item, dict)
             and set(item) <= {"name", "note"}
@@ -144,14 +160,14 @@ class Supplies(BaseConfigOption[tuple[tuple[str, str], ...]]):
             and item["name"].strip()
             and isinstance(item.get("note", ""), str)
         ):
-            return item["name"].strip(), item.get("note", "").strip()
+            return Supply(item["name"].strip(), item.get("note", "").strip())
         raise ValidationError(f"item {index} must be a name or {{name, note}}, not {item!r}")
 
 
-class Related(BaseConfigOption[tuple[str | tuple[str, str], ...]]):
-    """Guide folder names of this site, or `{title, url}` of a page on the web: (title, url)."""
+class Related(BaseConfigOption[tuple[str | ExternalLink, ...]]):
+    """Guide folder names of this site, or `{title, url}` of a page on the web."""
 
-    def run_validation(self, value: object) -> tuple[str | tuple[str, str], ...]:
+    def run_validation(self, value: object) -> tuple[str | ExternalLink, ...]:
         """The field converted, or ValidationError naming what is wrong (None: absent)."""
         if value is None:
             return ()
@@ -160,7 +176,7 @@ class Related(BaseConfigOption[tuple[str | tuple[str, str], ...]]):
         return tuple(self._item(index, item) for index, item in enumerate(value, start=1))
 
     @staticmethod
-    def _item(index: int, item: object) -> str | tuple[str, str]:
+    def _item(index: int, item: object) -> str | ExternalLink:
         if isinstance(item, str) and item.strip():
             return item.strip().strip("/")
         if (
@@ -175,7 +191,7 @@ class Related(BaseConfigOption[tuple[str | tuple[str, str], ...]]):
                     f"item {index} url {url!r} {problem}"
                     " (a guide of this site is named by its folder instead)"
                 )
-            return item["title"].strip(), url
+            return ExternalLink(item["title"].strip(), url)
         raise ValidationError(
             f"item {index} must be a guide folder name or {{title, url}}, not {item!r}"
         )
@@ -244,7 +260,11 @@ class PageFields(Config):
 
 
 class GuideFields(PageFields):
-    """A guide's overview, the `index.md` of its folder."""
+    """A guide's overview, the `index.md` of its folder.
+
+    Each field here that `model.Guide` has of the same name reaches the guide as converted:
+    adding a field to a guide is an option here and an attribute there.
+    """
 
     description = Text()
     supplies = Supplies()

@@ -5,7 +5,8 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-from massage_guides.model import ExternalLink, Guide, Site, Step
+from massage_guides.model import FROM_FRONT_MATTER, ExternalLink, Guide, Site, Step
+from massage_guides.schema import GuideFields, PageFields, keys_of
 from massage_guides.titles import Titles
 
 
@@ -74,3 +75,9 @@ def test_a_title_is_front_matter_then_the_first_heading_then_the_file_name() -> 
     assert titles.of({"title": "  Own   title "}, "# Heading", file) == "Own title"
     assert titles.of({}, "\n# A *back* massage { #top }\n\ntext", file) == "A back massage"
     assert titles.of({}, "```\n# code\n```\n# Later", file) == "Tips and warnings"
+
+
+def test_a_guide_takes_every_overview_field_the_schema_declares() -> None:
+    own = keys_of(GuideFields) - keys_of(PageFields)  # not the keys MkDocs and Material read
+    assert own <= set(FROM_FRONT_MATTER)
+    assert {"supplies", "related", "sides", "rounds", "source", "order"} <= set(FROM_FRONT_MATTER)
