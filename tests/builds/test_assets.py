@@ -7,22 +7,18 @@ and checklist pages) loads that bundle instead: the site's files, then the bundl
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import re
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 from urllib.parse import urljoin
 
 import pytest
-from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
 
 from tests.support.pages import precache_list
-from tests.support.site import CONFIG, REPO, build_site, copy_docs, guides_in
+from tests.support.site import CONFIG, REPO, build_site, copy_docs, guides_in, stop_message
 
 ASSET = re.compile(
     r"^(?P<folder>javascripts|stylesheets)/(?P<name>[a-z-]+)\.(?P<hash>[0-9a-f]{8})\.(js|css)$"
@@ -210,18 +206,6 @@ def test_a_publishing_build_without_site_url_warns_once(
         else []
     )
     assert warnings_of(result) == expected
-
-
-def stop_message(tmp_path: Path, caplog: pytest.LogCaptureFixture, **overrides: Any) -> str:
-    """Build with these mkdocs.yml settings: it must stop, with one error and no page written."""
-    site = tmp_path / "site"
-    config = load_config(str(CONFIG), site_dir=str(site), strict=True, **overrides)
-    caplog.clear()
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
-        build(config)
-    [message] = [record.getMessage() for record in caplog.records]
-    assert not site.exists() or not list(site.rglob("*.html"))
-    return message
 
 
 def test_a_page_bundle_missing_from_mkdocs_yml_stops_the_build(

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 from mkdocs.structure.files import get_files
 
 from massage_guides.model import Guide, load_site
@@ -32,6 +35,18 @@ def build_site(site_dir: Path, docs_dir: Path | None = None, **overrides: Any) -
     config = load_config(str(CONFIG), site_dir=str(site_dir), strict=True, **overrides)
     build(config)
     return site_dir
+
+
+def stop_message(tmp_path: Path, caplog: pytest.LogCaptureFixture, **overrides: Any) -> str:
+    """Build with these mkdocs.yml settings: it must stop, with one error and no page written."""
+    site = tmp_path / "site"
+    config = load_config(str(CONFIG), site_dir=str(site), strict=True, **overrides)
+    caplog.clear()
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build(config)
+    [message] = [record.getMessage() for record in caplog.records]
+    assert not site.exists() or not list(site.rglob("*.html"))
+    return message
 
 
 def guides_in(docs_dir: Path | None = None) -> list[Guide]:
