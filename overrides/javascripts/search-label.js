@@ -10,6 +10,8 @@
  *    first. Material's search ranks the whole site the same way from every page and offers
  *    no hook into its ranking, so this reorders the results it has drawn, keeping
  *    Material's order otherwise (README: "Search").
+ *
+ * Runs once, when the site's bundle loads, and uses no core unit (javascripts/core/).
  */
 (function () {
   "use strict";
