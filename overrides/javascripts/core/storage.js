@@ -6,7 +6,7 @@
  * user.github.io) share both storages: every key starts with the site's base path, as
  * Material's own do (`__md_scope`, set in its base template), then "massage-guides:".
  * Blocked or full storage is ignored: the page still works for this visit. The core units
- * come first in the site's bundle (mkdocs.yml).
+ * come first in the site's bundle (mkdocs.yml; checked by hooks/massage_guides/scripts.py).
  */
 (function () {
   "use strict";
