@@ -249,7 +249,7 @@
           volume.connect(audio.destination);
           tone.start();
           tone.stop(audio.currentTime + 0.6);
-        } catch (error) {
+        } catch {
           /* No sound on this device: the countdown still says the time is up. */
         }
       }

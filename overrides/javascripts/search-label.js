@@ -56,7 +56,7 @@
   }
 
   /* The words typed that some result highlights (stop words never are). */
-  function matchedWords(items) {
+  function matchedWords() {
     var input = document.querySelector("input.md-search__input");
     var words = (input ? input.value : "").toLowerCase().split(/[^\p{L}\p{N}']+/u);
     var marks = list.querySelectorAll("mark");
@@ -80,7 +80,7 @@
   function preferCurrentGuide(items) {
     var current = guideOf(location.href);
     if (!current) return;
-    var words = matchedWords(items);
+    var words = matchedWords();
     if (!words.length) return;
     var first = items.filter(function (item) {
       var anchor = link(item);
