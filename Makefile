@@ -7,6 +7,11 @@ SITE_DIR ?= site
 AXE_VERSION := 4.14.1
 # A stamp named for the version: changing AXE_VERSION installs that version.
 AXE := .npm/axe-core-$(AXE_VERSION).installed
+# ESLint for overrides/javascripts/ (eslint.config.mjs), installed the same way, pinned.
+ESLINT_VERSION := 10.16.0
+ESLINT_JS_VERSION := 10.0.1
+GLOBALS_VERSION := 17.15.0
+ESLINT := .npm/eslint-$(ESLINT_VERSION)-js-$(ESLINT_JS_VERSION)-globals-$(GLOBALS_VERSION).installed
 DOCS_DIR ?= docs
 # Material prints an end-of-life banner on every build; it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
@@ -32,7 +37,7 @@ new-guide: $(VENV)/.installed
 	@if [ -z "$(NAME)" ]; then echo "Usage: make new-guide NAME=hand-massage"; exit 1; fi
 	PYTHONPATH=hooks $(BIN)/python -m massage_guides.new_guide "$(NAME)" --docs "$(DOCS_DIR)"
 
-## test: lint, type-check and run every test, browser tests included
+## test: lint (Python and JavaScript), type-check and run every test, browser tests included
 test: $(VENV)/.installed chromium $(AXE) lint
 	$(BIN)/pytest
 
@@ -40,10 +45,12 @@ test: $(VENV)/.installed chromium $(AXE) lint
 check: $(VENV)/.installed lint
 	$(BIN)/pytest -m "not browser"
 
-lint: $(VENV)/.installed
+## lint: ruff, mypy, and ESLint on the site's scripts (overrides/javascripts/)
+lint: $(VENV)/.installed $(ESLINT)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	.npm/node_modules/.bin/eslint --max-warnings 0 overrides/javascripts eslint.config.mjs
 
 ## chromium: the browser tests drive Debian's Chromium (never a downloaded browser)
 chromium:
@@ -57,19 +64,29 @@ chromium:
 	  fi; \
 	fi
 
-## axe-core: the accessibility engine the browser tests inject (npm, into .npm/)
-$(AXE): | node
+## axe-core: the accessibility engine the browser tests inject (npm, into .npm/; after ESLint,
+## so that `make -j` never runs two npm installs into .npm/ at once)
+$(AXE): | node $(ESLINT)
 	npm install --silent --no-audit --no-fund --prefix .npm axe-core@$(AXE_VERSION)
 	rm -f .npm/axe-core-*.installed
+	touch $@
+
+## eslint: ESLint, its recommended rules and the browser globals (npm, into .npm/); ESLint 10
+## runs on Node.js ^20.19, ^22.13 or 24 and later (Debian 12's own nodejs is 18)
+$(ESLINT): | node
+	npm install --silent --no-audit --no-fund --engine-strict --prefix .npm \
+	  eslint@$(ESLINT_VERSION) @eslint/js@$(ESLINT_JS_VERSION) globals@$(GLOBALS_VERSION) \
+	  || { echo "npm could not install ESLint $(ESLINT_VERSION) (it needs Node.js ^20.19, ^22.13 or 24+; this is $$(node --version))"; exit 1; }
+	rm -f .npm/eslint-*.installed
 	touch $@
 
 node:
 	@if ! command -v npm >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Node.js and npm for the accessibility tests: apt-get install -y nodejs npm"; \
+	    echo "Installing Node.js and npm for ESLint and the accessibility tests: apt-get install -y nodejs npm"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
 	  else \
-	    echo "The accessibility tests need npm: run 'sudo apt-get install -y nodejs npm' and try again."; \
+	    echo "ESLint and the accessibility tests need npm: run 'sudo apt-get install -y nodejs npm' and try again."; \
 	    exit 1; \
 	  fi; \
 	fi

@@ -2,12 +2,13 @@
 
 The `site` bundle joins the files `extra_javascript` lists in mkdocs.yml, in that order, into
 `javascripts/site.<hash>.js` (loaded deferred), and those of `extra_css` into
-`stylesheets/site.<hash>.css`; every page loads them. What only some pages need is a page
-bundle, listed under `extra: page_bundles:` in mkdocs.yml: a page whose front matter says
-`bundle: <name>` (the follow-along and checklist pages that hooks generate) loads
-`<name>.<hash>.js` and `<name>.<hash>.css` instead, the site's files followed by the bundle's
-own. One request each on every page, and a step page does not carry what only follow-along
-mode needs. As with Material's assets, a new page never runs with an old script or
+`stylesheets/site.<hash>.css`; every page loads them. The core units (`javascripts/core/`)
+come first in `extra_javascript`, or the build stops (massage_guides.scripts). What only some
+pages need is a page bundle, listed under `extra: page_bundles:` in mkdocs.yml: a page whose
+front matter says `bundle: <name>` (the follow-along and checklist pages that hooks generate)
+loads `<name>.<hash>.js` and `<name>.<hash>.css` instead, the site's files followed by the
+bundle's own. One request each on every page, and a step page does not carry what only
+follow-along mode needs. As with Material's assets, a new page never runs with an old script or
 stylesheet that a browser or a host kept under the same name. `overrides/main.html` names
 them (Material's own loops over `extra_css` and `extra_javascript` are left empty).
 """
@@ -25,6 +26,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
+
+from massage_guides.scripts import check_core_units_first, is_core_unit
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -59,11 +62,13 @@ class _Sources:
 @event_priority(-100)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     """Replace the listed scripts and stylesheets by the site's bundle and the page bundles."""
+    scripts = [str(script) for script in config.extra_javascript]
     site = _Sources(
-        _own_files(files, [str(script) for script in config.extra_javascript], "extra_javascript"),
+        _own_files(files, scripts, "extra_javascript"),
         _own_files(files, list(config.extra_css), "extra_css"),
     )
     pages = {name: _page_sources(files, name, paths) for name, paths in _page_lists(config).items()}
+    check_core_units_first(scripts, [file.src_uri for file in files if is_core_unit(file.src_uri)])
     _check_pages_name_listed_bundles(files, pages)
     minified = _minified([site, *pages.values()])
     everywhere = Bundle(

@@ -9,6 +9,7 @@ a hook imports `massage_guides` then; the tests and the benchmark find it throug
   `titles`, `markdown_lines`), and the limits a guide keeps to;
 - `templates`, `generated`, `address`, `sheet`: rendering, generated pages, the public
   address and QR code, the printed checklist's sizes;
+- `scripts`: the order of the site's scripts (the core units first);
 - `command_line`: which `mkdocs` command this process runs;
 - `build_site`, `new_guide`: the programs behind `make build` and `make new-guide`.
 """

@@ -1,32 +1,18 @@
 /*
- * Checklist ticks: kept in localStorage, one entry per guide, so two guides never share
- * ticks. Each box's `data-tick` is its item's words (not its place), so a step or supply an
- * author inserts never moves a reader's ticks. "Clear all" offers an undo. Runs on every
- * page load, including Material's instant navigation (document$).
+ * Checklist ticks: kept in localStorage across visits, one entry per guide, so two guides
+ * never share ticks. Each box's `data-tick` is its item's words (not its place), so a step or
+ * supply an author inserts never moves a reader's ticks. "Clear all" offers an undo. Page
+ * bundle `checklist`, after the site's scripts: uses the core units `massageGuides.store` and
+ * `.ready` (javascripts/core/), so it runs on every page load, instant navigation included.
  */
 (function () {
   "use strict";
 
-  var PREFIX = window.siteStorageKey("checklist:"); // scoped to this copy of the site
-
-  function load(key) {
-    try {
-      return JSON.parse(window.localStorage.getItem(key)) || {};
-    } catch (error) {
-      return {};
-    }
-  }
-
-  function save(key, ticks) {
-    try {
-      window.localStorage.setItem(key, JSON.stringify(ticks));
-    } catch (error) {
-      /* Storage full or blocked: the boxes still work for this visit. */
-    }
-  }
+  var site = window.massageGuides;
+  var local = site.store("localStorage", true);
 
   function setUp(checklist) {
-    var key = PREFIX + checklist.dataset.checklist;
+    var key = "checklist:" + checklist.dataset.checklist;
     var boxes = checklist.querySelectorAll("input[data-tick]");
     var message = checklist.querySelector("[data-checklist-message]");
     var undo = checklist.querySelector("[data-checklist-undo]");
@@ -54,10 +40,10 @@
       undo.hidden = !canUndo;
     }
 
-    show(load(key));
+    show(local.get(key) || {});
     boxes.forEach(function (box) {
       box.addEventListener("change", function () {
-        save(key, current());
+        local.set(key, current());
         if (cleared) {
           cleared = null;
           say("", false);
@@ -74,14 +60,14 @@
       }
       cleared = ticks;
       show({});
-      save(key, {});
+      local.set(key, {});
       say(count === 1 ? "1 tick cleared." : count + " ticks cleared.", true);
     });
 
     undo.addEventListener("click", function () {
       if (cleared) {
         show(cleared);
-        save(key, cleared);
+        local.set(key, cleared);
         cleared = null;
       }
       say("Ticks restored.", false);
@@ -92,13 +78,7 @@
     });
   }
 
-  function setUpAll() {
+  site.ready(function () {
     document.querySelectorAll("[data-checklist]").forEach(setUp);
-  }
-
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(setUpAll);
-  } else {
-    document.addEventListener("DOMContentLoaded", setUpAll);
-  }
+  });
 })();

@@ -4,27 +4,23 @@
  * swipe move between cards; the position is kept for this browser session. A step card
  * borrows its step's drawing and full text. Read-aloud (Web Speech API) and a timer are the
  * reader's choice, both off by default. Without this script the page is the whole routine.
+ * Page bundle `follow`, after the site's scripts: uses the core units `massageGuides.store`,
+ * `.showSwitch` and `.ready` (javascripts/core/).
  */
 (function () {
   "use strict";
 
+  var site = window.massageGuides;
+  var session = site.store("sessionStorage");
   var PREFIX = "follow:";
   var SWIPE_PX = 50;
 
   function stored(key) {
-    try {
-      return window.sessionStorage.getItem(window.siteStorageKey(PREFIX + key));
-    } catch (error) {
-      return null;
-    }
+    return session.get(PREFIX + key);
   }
 
   function store(key, value) {
-    try {
-      window.sessionStorage.setItem(window.siteStorageKey(PREFIX + key), String(value));
-    } catch (error) {
-      /* Storage blocked: everything still works for this visit. */
-    }
+    session.set(PREFIX + key, value);
   }
 
   function minutes(seconds) {
@@ -176,8 +172,7 @@
     }
 
     function show() {
-      button.setAttribute("aria-checked", on ? "true" : "false");
-      button.querySelector("[data-state]").textContent = on ? "On" : "Off";
+      site.showSwitch(button, on, on ? "On" : "Off");
     }
 
     function stop() {
@@ -254,7 +249,7 @@
           volume.connect(audio.destination);
           tone.start();
           tone.stop(audio.currentTime + 0.6);
-        } catch (error) {
+        } catch {
           /* No sound on this device: the countdown still says the time is up. */
         }
       }
@@ -340,13 +335,7 @@
     return { start: start };
   }
 
-  function setUpAll() {
+  site.ready(function () {
     document.querySelectorAll("[data-follow]").forEach(setUp);
-  }
-
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(setUpAll);
-  } else {
-    document.addEventListener("DOMContentLoaded", setUpAll);
-  }
+  });
 })();

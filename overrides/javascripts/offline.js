@@ -2,7 +2,7 @@
  * Register the service worker that keeps the site readable offline (overrides/sw.js), once the
  * page has loaded. A built site names it in <meta name="service-worker">; `mkdocs serve` does
  * not, and there any worker left from a built site is removed (stale pages while authoring are
- * worse).
+ * worse). Runs once, when the site's bundle loads, and uses no core unit (javascripts/core/).
  */
 (function () {
   "use strict";

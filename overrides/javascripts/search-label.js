@@ -10,6 +10,8 @@
  *    first. Material's search ranks the whole site the same way from every page and offers
  *    no hook into its ranking, so this reorders the results it has drawn, keeping
  *    Material's order otherwise (README: "Search").
+ *
+ * Runs once, when the site's bundle loads, and uses no core unit (javascripts/core/).
  */
 (function () {
   "use strict";
@@ -54,7 +56,7 @@
   }
 
   /* The words typed that some result highlights (stop words never are). */
-  function matchedWords(items) {
+  function matchedWords() {
     var input = document.querySelector("input.md-search__input");
     var words = (input ? input.value : "").toLowerCase().split(/[^\p{L}\p{N}']+/u);
     var marks = list.querySelectorAll("mark");
@@ -78,7 +80,7 @@
   function preferCurrentGuide(items) {
     var current = guideOf(location.href);
     if (!current) return;
-    var words = matchedWords(items);
+    var words = matchedWords();
     if (!words.length) return;
     var first = items.filter(function (item) {
       var anchor = link(item);

@@ -3,46 +3,27 @@
  * follow-along page, `data-wake-lock-default="on"`), the reader's choice remembered for this
  * browser session, taken again when the page becomes visible (the browser drops the lock when
  * the tab is hidden). The switch says its state in words; it stays hidden without the API.
+ * Uses the core units `massageGuides.store`, `.showSwitch` and `.ready` (javascripts/core/).
  */
 (function () {
   "use strict";
 
-  var KEY = window.siteStorageKey("keep-screen-on");
-  var STATES = { on: "Screen stays on", off: "Off", refused: "Not allowed here" };
+  var site = window.massageGuides;
+  var session = site.store("sessionStorage");
+  var KEY = "keep-screen-on";
   var lock = null;
 
-  function chosen() {
-    try {
-      return window.sessionStorage.getItem(KEY);
-    } catch (error) {
-      return null;
-    }
-  }
-
   function wanted() {
-    var choice = chosen();
-    if (choice) {
-      return choice === "on";
-    }
-    return document.querySelector("[data-wake-lock][data-wake-lock-default=on]") !== null;
+    var choice = session.get(KEY);
+    return choice
+      ? choice === "on"
+      : !!document.querySelector("[data-wake-lock][data-wake-lock-default=on]");
   }
 
-  function remember(on) {
-    try {
-      window.sessionStorage.setItem(KEY, on ? "on" : "off");
-    } catch (error) {
-      /* Storage blocked: the switch still works on this page. */
-    }
-  }
-
-  function show(on, state) {
+  function show(on, words) {
     document.body.classList.toggle("keep-screen-on", on);
     document.querySelectorAll("[data-wake-lock]").forEach(function (button) {
-      button.setAttribute("aria-checked", on ? "true" : "false");
-      var words = button.querySelector("[data-state]");
-      if (words) {
-        words.textContent = STATES[state];
-      }
+      site.showSwitch(button, on, words);
     });
   }
 
@@ -55,22 +36,16 @@
     });
   }
 
-  function release() {
-    if (lock) {
-      lock.release();
-      lock = null;
-    }
-  }
-
   function apply(on) {
-    show(on, on ? "on" : "off");
+    show(on, on ? "Screen stays on" : "Off");
     if (on) {
       acquire().catch(function () {
         /* Refused (battery saver, some installed iOS apps): say so, keep the choice. */
-        show(true, "refused");
+        show(true, "Not allowed here");
       });
-    } else {
-      release();
+    } else if (lock) {
+      lock.release();
+      lock = null;
     }
   }
 
@@ -83,7 +58,7 @@
       button.hidden = false;
       button.addEventListener("click", function () {
         var on = button.getAttribute("aria-checked") !== "true";
-        remember(on);
+        session.set(KEY, on ? "on" : "off");
         apply(on);
       });
     });
@@ -98,9 +73,5 @@
     }
   });
 
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(setUp);
-  } else {
-    document.addEventListener("DOMContentLoaded", setUp);
-  }
+  site.ready(setUp);
 })();

@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 import pytest
 from mkdocs.config import load_config
 
+from massage_guides.scripts import is_core_unit
 from tests.support.pages import precache_list
 from tests.support.site import CONFIG, REPO, build_site, copy_docs, guides_in, stop_message
 
@@ -24,6 +25,9 @@ ASSET = re.compile(
     r"^(?P<folder>javascripts|stylesheets)/(?P<name>[a-z-]+)\.(?P<hash>[0-9a-f]{8})\.(js|css)$"
 )
 PAGE_BUNDLES: dict[str, list[str]] = load_config(str(CONFIG)).extra["page_bundles"]
+SCRIPTS = [str(script) for script in load_config(str(CONFIG)).extra_javascript]
+CORE_UNITS = [path for path in SCRIPTS if is_core_unit(path)]
+FEATURES = [path for path in SCRIPTS if not is_core_unit(path)]
 
 
 class _Assets(HTMLParser):
@@ -143,7 +147,10 @@ def test_every_listed_script_is_in_the_bundle_and_a_new_one_is_one_line(tmp_path
     assert "window.extraTestLoaded='yes'" in bundle
     for path in listed:
         assert not (site / path).exists(), path
-    assert bundle.index("siteStorageKey=") < bundle.index("extraTestLoaded")
+    # Each core unit starts by making sure the namespace exists: all of them come first.
+    namespace = "window.massageGuides=window.massageGuides||{}"
+    assert bundle.count(namespace) == len([path for path in listed if is_core_unit(path)]) > 0
+    assert bundle.rindex(namespace) < bundle.index("extraTestLoaded")
 
 
 def inlined_snippets(docs: Path) -> set[str]:
@@ -257,3 +264,39 @@ def test_a_page_bundle_named_site_stops_the_build(
     assert stop_message(tmp_path, caplog, extra=extra) == (
         "mkdocs.yml: 'extra: page_bundles: site': 'site' is the bundle every page loads: rename it"
     )
+
+
+def test_mkdocs_yml_lists_the_core_units_first() -> None:
+    assert CORE_UNITS, "mkdocs.yml lists no core unit (javascripts/core/)"
+    assert FEATURES, "mkdocs.yml lists no feature script"
+    assert SCRIPTS == CORE_UNITS + FEATURES
+    assert {path.name for path in (REPO / "overrides/javascripts/core").glob("*.js")} == {
+        path.removeprefix("javascripts/core/") for path in CORE_UNITS
+    }
+
+
+@pytest.mark.parametrize(
+    ("scripts", "message"),
+    [
+        (
+            [FEATURES[0], *CORE_UNITS, *FEATURES[1:]],
+            f"mkdocs.yml: 'extra_javascript' lists '{FEATURES[0]}' before the core unit"
+            f" '{CORE_UNITS[0]}', which it may use: list the core units (javascripts/core/) first",
+        ),
+        (
+            [*CORE_UNITS[:-1], FEATURES[0], CORE_UNITS[-1], *FEATURES[1:]],
+            f"mkdocs.yml: 'extra_javascript' lists '{FEATURES[0]}' before the core unit"
+            f" '{CORE_UNITS[-1]}', which it may use: list the core units (javascripts/core/) first",
+        ),
+        (
+            [*CORE_UNITS[1:], *FEATURES],
+            f"mkdocs.yml: 'extra_javascript' does not list the core unit '{CORE_UNITS[0]}', which"
+            " feature scripts use: list it with the other core units (javascripts/core/), first",
+        ),
+    ],
+    ids=["feature-first", "feature-between-core-units", "core-unit-missing"],
+)
+def test_a_feature_script_before_the_core_units_stops_the_build(
+    scripts: list[str], message: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert stop_message(tmp_path, caplog, extra_javascript=scripts) == message
