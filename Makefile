@@ -8,8 +8,8 @@ AXE_VERSION := 4.14.1
 # A stamp named for the version: changing AXE_VERSION installs that version.
 AXE := .npm/axe-core-$(AXE_VERSION).installed
 # ESLint for overrides/javascripts/ (eslint.config.mjs), installed the same way, pinned.
-ESLINT_VERSION := 10.16.0
-ESLINT_JS_VERSION := 10.0.1
+ESLINT_VERSION := 9.39.5
+ESLINT_JS_VERSION := 9.39.5
 GLOBALS_VERSION := 17.15.0
 ESLINT := .npm/eslint-$(ESLINT_VERSION)-js-$(ESLINT_JS_VERSION)-globals-$(GLOBALS_VERSION).installed
 DOCS_DIR ?= docs
@@ -71,12 +71,12 @@ $(AXE): | node $(ESLINT)
 	rm -f .npm/axe-core-*.installed
 	touch $@
 
-## eslint: ESLint, its recommended rules and the browser globals (npm, into .npm/); ESLint 10
-## runs on Node.js ^20.19, ^22.13 or 24 and later (Debian 12's own nodejs is 18)
+## eslint: ESLint, its recommended rules and the browser globals (npm, into .npm/); ESLint 9
+## runs on Node.js ^18.18, ^20.9 or 21.1 and later, so Debian 12's own nodejs (18.19) will do
 $(ESLINT): | node
 	npm install --silent --no-audit --no-fund --engine-strict --prefix .npm \
 	  eslint@$(ESLINT_VERSION) @eslint/js@$(ESLINT_JS_VERSION) globals@$(GLOBALS_VERSION) \
-	  || { echo "npm could not install ESLint $(ESLINT_VERSION) (it needs Node.js ^20.19, ^22.13 or 24+; this is $$(node --version))"; exit 1; }
+	  || { echo "npm could not install ESLint $(ESLINT_VERSION) (it needs Node.js ^18.18, ^20.9 or 21.1+; this is $$(node --version))"; exit 1; }
 	rm -f .npm/eslint-*.installed
 	touch $@
 
