@@ -6,7 +6,8 @@ cache, no service worker yet, service workers allowed as for any reader) opens t
 waits until the network is idle (Playwright's `networkidle`: no request for 500 ms). Every
 response the page receives by then is kept with its body: the HTML, its stylesheets and
 scripts, the icon the browser asks for, and what its scripts fetch (Material's search worker
-and index), whoever named them. Responses to requests a service worker makes are not the
+and index), whoever named them; a `data:` or `blob:` address is not fetched (its bytes are in
+what named it) and is not a response. Responses to requests a service worker makes are not the
 page's (Playwright gives them a `request.service_worker`): the browser fetching `sw.js` to
 install the worker, then the worker downloading the site for offline reading; they are listed
 apart, by URL only, as far as they had got by then.
@@ -27,6 +28,8 @@ from .machine import CHROMIUM
 # Playwright starts Chromium headless itself.
 _ARGS = [flag for flag in CHROME_FLAGS.split() if not flag.startswith("--headless")]
 _TIMEOUT_MS = 60_000
+# Addresses whose bytes are already in the page or a file it loaded: no response of their own.
+_NOT_FETCHED = ("data:", "blob:")
 
 
 class FirstLoadError(RuntimeError):
@@ -111,7 +114,8 @@ def first_load(browser: Any, base: str, page: str) -> FirstLoad:
     try:
         context.new_page().goto(base + page, wait_until="networkidle", timeout=_TIMEOUT_MS)
         # What had arrived when the network went idle; the worker may still be downloading.
-        arrived, failed = list(responses), list(failures)
+        arrived = [r for r in responses if not r.url.startswith(_NOT_FETCHED)]
+        failed = [r for r in failures if not r.url.startswith(_NOT_FETCHED)]
         pages = [response for response in arrived if response.request.service_worker is None]
         return FirstLoad(
             page,
