@@ -16,7 +16,6 @@ import contextlib
 import gc
 import logging
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -222,27 +221,13 @@ def ablation(work: Path) -> Variant:
     return Variant("ours_without_generated", config, base_env())
 
 
-# A step's inline drawing: `--8<-- "foot-massage/images/step-1.svg"` (pymdownx.snippets).
-_DRAWING = re.compile(r'^--8<-- "[^"/]+/(?P<file>images/[^"]+\.svg)"$', re.MULTILINE)
-
-
-def plain_docs(work: Path) -> Path:
-    """The real docs for plain Material, each step's drawing shown as an `<img>` instead.
-
-    Plain Material has no way to inline an SVG so that it follows the palette; an `<img>` is
-    what a plain site would use, and it keeps the page-weight comparison like for like.
-    """
-    docs = work / "plain-docs"
-    shutil.copytree(REPO / "docs", docs, dirs_exist_ok=True)
-    for page in docs.glob("*/step-*.md"):
-        text = page.read_text(encoding="utf-8")
-        page.write_text(_DRAWING.sub(r"![](\g<file>)", text), encoding="utf-8")
-    return docs
-
-
 def variants(work: Path, docs_dir: Path | None) -> tuple[Variant, Variant]:
-    """This site (our mkdocs.yml) and plain Material, for the real docs or generated ones."""
-    docs = docs_dir if docs_dir is not None else plain_docs(work)
+    """This site (our mkdocs.yml) and plain Material, for the real docs or generated ones.
+
+    Both build the same Markdown with the same extensions: a step's drawing
+    (`--8<-- "<guide>/images/step-N.svg"`) is inlined by pymdownx.snippets in both.
+    """
+    docs = docs_dir if docs_dir is not None else REPO / "docs"
     plain = write_plain_config(work / f"plain-{docs.name}.yml", docs)
     return Variant("ours", CONFIG, base_env(docs_dir)), Variant("plain", plain, base_env())
 

@@ -193,55 +193,71 @@ def growth_line(growth: dict[str, Any]) -> str:
     )
 
 
-def _requests(weight: dict[str, Any], name: str, page: str) -> str:
-    counted = weight.get("requests", {})
-    if "error" in counted or page not in counted.get(name, {}):
-        return "–"
-    return str(counted[name][page]["count"])
+_KIND_LABELS = {
+    "html": "HTML",
+    "css": "CSS",
+    "js": "JS",
+    "image": "images",
+    "data": "data",
+    "other": "other",
+}
 
 
-def _weight_row(label: str, entry: dict[str, Any], ratio: str, requests: str) -> str:
-    kinds = entry["gzip_by_kind"]
+def _weight_row(label: str, entry: dict[str, Any], ratio: str, kinds: list[str]) -> str:
     return _row(
         label,
-        *(kilobytes(kinds[kind]) for kind in ("html", "css", "js", "image")),
+        *(kilobytes(entry["gzip_by_kind"].get(kind, 0)) for kind in kinds),
         f"**{kilobytes(entry['gzip_total'])}**",
         ratio,
-        len(entry["resources"]),
-        requests,
+        entry["responses"],
     )
 
 
 def weight_table(weight: dict[str, Any]) -> list[str]:
-    """First-load weight by kind of file (gzip), files named, requests made in Chromium."""
+    """First-load weight by kind of response (each body gzip -9), and how many responses."""
+    if "ratio" not in weight:
+        return [f"The first load was not measured: {weight.get('error', 'no figures')}."]
     step, follow = weight["page"], weight.get("follow", {"missing": True})
     rows = [
-        _weight_row(
-            f"this site, `{step}`",
-            weight["ours"],
-            f"**{weight['ratio']:.3f}**",
-            _requests(weight, "ours", step),
-        ),
-        _weight_row(
-            f"plain Material, `{step}`", weight["plain"], "1", _requests(weight, "plain", step)
-        ),
+        (f"this site, `{step}`", weight["ours"], f"**{weight['ratio']:.3f}**"),
+        (f"plain Material, `{step}`", weight["plain"], "1"),
     ]
     if not follow["missing"]:
-        page = follow["page"]
         rows.append(
-            _weight_row(
-                f"this site, `{page}`",
-                follow["ours"],
-                f"**{follow['ratio']:.3f}**",
-                _requests(weight, "ours", page),
-            )
+            (f"this site, `{follow['page']}`", follow["ours"], f"**{follow['ratio']:.3f}**")
         )
-    header = ["page", "HTML", "CSS", "JS", "images", "total", "vs plain step", "files named"]
-    return _table([*header, "requests"], rows)
+    # A kind no page received (often `other`) gets no column.
+    kinds = [kind for kind in _KIND_LABELS if any(row[1]["gzip_by_kind"].get(kind) for row in rows)]
+    header = ["page", *(_KIND_LABELS[kind] for kind in kinds), "total", "vs plain step"]
+    return _table([*header, "responses"], [_weight_row(*row, kinds) for row in rows])
+
+
+def responses_table(weight: dict[str, Any]) -> list[str]:
+    """Each response of the step page's first load, this site's and plain Material's (gzip)."""
+    if "responses" not in weight or "ratio" not in weight:
+        return []
+    rows = [
+        _row(
+            f"`{item['url'] or '/'}`",
+            "–" if item["ours"] is None else kilobytes(item["ours"]),
+            "–" if item["plain"] is None else kilobytes(item["plain"]),
+        )
+        for item in weight["responses"]
+    ]
+    total = _row(
+        "**total**",
+        f"**{kilobytes(weight['ours']['gzip_total'])}**",
+        f"**{kilobytes(weight['plain']['gzip_total'])}**",
+    )
+    return _table(["response", "this site", "plain Material"], [*rows, total])
+
+
+def _listed(items: list[dict[str, Any]]) -> str:
+    return ", ".join(f"`{item['url']}` ({kilobytes(item['gzip_bytes'])})" for item in items)
 
 
 def weight_notes(weight: dict[str, Any]) -> list[str]:
-    """What the weight table cannot say in a cell: no follow page, requests not counted."""
+    """What the weight table cannot say in a cell: no follow page, what only one side received."""
     notes = []
     follow = weight.get("follow", {"missing": True, "page": "<guide>/follow/"})
     if follow["missing"]:
@@ -249,18 +265,30 @@ def weight_notes(weight: dict[str, Any]) -> list[str]:
             f"This site has no follow-along page: `{follow['page']}index.html` was not built,"
             " so it is not weighed."
         )
-    counted = weight.get("requests", {})
-    if "error" in counted:
-        notes.append(f"Requests were not counted: {counted['error']}.")
-    else:
-        step = weight["page"]
-        ours, plain = counted["ours"][step]["urls"], counted["plain"][step]["urls"]
-        for whose, mine, theirs in (("this site", ours, plain), ("plain Material", plain, ours)):
-            only = [url for url in mine if url not in theirs]
-            if only:
-                listed = ", ".join(f"`{url}`" for url in only)
-                notes.append(f"Requests only {whose}'s `{step}` makes: {listed}.")
+    if "ratio" not in weight:
+        return notes
+    step = weight["page"]
+    for whose, key in (("this site", "only_ours"), ("plain Material", "only_plain")):
+        if weight.get(key):
+            notes.append(f"Responses only {whose}'s `{step}` receives: {_listed(weight[key])}.")
     return notes
+
+
+def precache_line(weight: dict[str, Any]) -> str:
+    """What the service worker downloads after the first load, which the weight leaves out."""
+    precache = weight["precache"]
+    worker = ""
+    if "worker_gzip_bytes" in precache:
+        worker = (
+            f"its own script `sw.js` ({kilobytes(precache['worker_gzip_bytes'])} gzip -9), then "
+        )
+    return (
+        f"Offline: after the first load the browser installs the service worker and it"
+        f" downloads in the background, not counted above: {worker}{precache['files']} files,"
+        f" {kilobytes(precache['raw_bytes'])} ({kilobytes(precache['gzip_bytes'])} gzip -9):"
+        " every page of every guide, the checklists, print documents, search index and"
+        " pictures, and Material's CSS and scripts the pages already use."
+    )
 
 
 def lighthouse_table(lighthouse: dict[str, Any]) -> list[str]:
@@ -340,20 +368,16 @@ def section(results: dict[str, Any], goal: float) -> str:
     lines += [*scaling_table(results["scaling"]), ""]
     if results.get("growth"):
         lines += [growth_line(results["growth"]), ""]
-    page = results["weight"]["page"]
-    lines += [f"First load of `{page}` (each file gzip -9):", ""]
-    lines += [*weight_table(results["weight"]), ""]
-    for note in weight_notes(results["weight"]):
+    weight = results["weight"]
+    lines += [f"First load of `{weight['page']}` (every response, each body gzip -9):", ""]
+    lines += [*weight_table(weight), ""]
+    if responses := responses_table(weight):
+        lines += [f"Each response of `{weight['page']}`'s first load (gzip -9):", ""]
+        lines += [*responses, ""]
+    for note in weight_notes(weight):
         lines += [note, ""]
-    if precache := results["weight"].get("precache"):
-        lines += [
-            f"Offline: after the first visit the service worker downloads {precache['files']}"
-            f" files in the background, {kilobytes(precache['raw_bytes'])}"
-            f" ({kilobytes(precache['gzip_bytes'])} gzip -9): every page of every guide, the"
-            " checklists, print documents, search index and pictures, and Material's CSS and"
-            " scripts the pages already use.",
-            "",
-        ]
+    if weight.get("precache"):
+        lines += [precache_line(weight), ""]
     lines += [_lighthouse_heading(results["lighthouse"]), ""]
     lines += lighthouse_table(results["lighthouse"])
     return "\n".join(lines)

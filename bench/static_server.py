@@ -1,7 +1,9 @@
 """A local static server that compresses text with gzip, as any real static host does.
 
 `python -m http.server` sends every file uncompressed, so Material's 137 KB stylesheet alone
-dominates Lighthouse's simulated slow-4G timings in a way no published site sees.
+dominates Lighthouse's simulated slow-4G timings in a way no published site sees. The page
+weight (`bench/weight.py`) gzips each body itself, so it asks for every file as it is on disk
+(`compress=False`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ class _GzipHandler(SimpleHTTPRequestHandler):
     """Serves files; text goes gzip-compressed when the browser accepts it."""
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        if not self.server.compress:  # type: ignore[attr-defined]
+            super().do_GET()
+            return
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
@@ -42,15 +47,18 @@ class _GzipHandler(SimpleHTTPRequestHandler):
 
 
 class _Server(ThreadingHTTPServer):
+    compress = True
+
     def handle_error(self, request: object, client_address: object) -> None:
         """A browser dropping a connection is not worth a traceback in the report."""
 
 
 @contextlib.contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve `site` on 127.0.0.1 with gzip; yield its base URL."""
+def serve(site: Path, *, compress: bool = True) -> Iterator[str]:
+    """Serve `site` on 127.0.0.1, with gzip unless `compress` is False; yield its base URL."""
     handler = functools.partial(_GzipHandler, directory=os.fspath(site))
     server = _Server(("127.0.0.1", 0), handler)
+    server.compress = compress
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

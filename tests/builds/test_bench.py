@@ -1,13 +1,14 @@
-"""`make bench`'s measuring code: time per HTML page, the follow page, requests, the report.
+"""`make bench`'s measuring code: time per HTML page, the first-load weight, the report.
 
 The benchmark itself is slow and not part of `make test`; these tests run its parts once on
-this repository's guides (one interleaved round) and on the session-built site.
+this repository's guides (one interleaved round), on fixed figures and responses, on a small
+site made in the test and on the session-built site. No test depends on the machine's speed.
 """
 
 from __future__ import annotations
 
+import gzip
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -15,11 +16,13 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from bench import browser_requests, report, run
+from bench.browser_requests import FirstLoad, Received
 from bench.builds import Build, Series, run_build, variants
-from bench.weight import page_weight
+from bench.weight import OtherHostError, check_hosts, compare, gzip_size, weigh
 from tests.support.site import REPO
 
 STEP = run.weighed_page(REPO / "docs")
+FOLLOW = run.follow_page(STEP)
 
 
 @pytest.fixture(scope="module")
@@ -73,48 +76,181 @@ def test_build_gap_paragraph_holds_only_measured_figures(real_site: dict[str, An
     assert "2 × `checklist/`" in paragraph
 
 
-def _site_copy(site: Path, tmp_path: Path, *, with_follow: bool) -> Path:
-    copy = tmp_path / "site"
-    shutil.copytree(site, copy)
-    follow = copy / run.follow_page(STEP)
-    shutil.rmtree(follow, ignore_errors=True)
+def _load(page: str, *bodies: tuple[str, str, bytes], worker: tuple[str, ...] = ()) -> FirstLoad:
+    """A first load of fixed responses: (url, Chromium's resource type, body) each."""
+    received = [Received(url, kind, 200, body) for url, kind, body in bodies]
+    return FirstLoad(page, received, list(worker))
+
+
+# Bodies that gzip to a different size at level 9 than at level 1.
+_HTML = b"".join(
+    b"<p>Step %d: knead the arch %d times.</p>\n" % (n, n * 7 % 13) for n in range(300)
+)
+_CSS = b"".join(b".step-%d{margin:%dpx}" % (n, n % 17) for n in range(400))
+
+
+def _plain_and_ours() -> tuple[FirstLoad, FirstLoad]:
+    plain = _load(
+        STEP,
+        (STEP, "document", _HTML),
+        ("assets/main.css", "stylesheet", _CSS),
+        ("assets/images/favicon.png", "other", b"\x89PNG" + bytes(range(256))),
+        ("search/search_index.json", "xhr", b'{"docs": []}'),
+    )
+    ours = _load(
+        STEP,
+        (STEP, "document", _HTML + b"<p>Keep screen on</p>"),
+        ("assets/main.css", "stylesheet", _CSS),
+        ("stylesheets/site.0123abcd.css", "stylesheet", b".guide-actions{display:flex}"),
+        ("images/icons/icon.svg", "other", b"<svg></svg>"),
+        ("search/search_index.json", "xhr", b'{"docs": [1]}'),
+        worker=("sw.js", "back-massage/", "assets/main.css"),
+    )
+    return plain, ours
+
+
+def test_first_load_weight_is_every_body_the_page_received_gzipped_at_level_9() -> None:
+    plain, ours = _plain_and_ours()
+    weight = weigh(ours)
+    sizes = [len(gzip.compress(r.body, compresslevel=9)) for r in ours.received]
+    assert len(gzip.compress(_HTML, compresslevel=1)) != sizes[0]
+    assert [resource["gzip_bytes"] for resource in weight["resources"]] == sizes
+    assert weight["gzip_total"] == sum(sizes)
+    assert weight["responses"] == 5
+    # What the service worker fetched is listed, not weighed.
+    assert weight["not_counted_service_worker"] == ["sw.js", "back-massage/", "assets/main.css"]
+    kinds = [resource["kind"] for resource in weight["resources"]]
+    assert kinds == ["html", "css", "css", "image", "data"]
+    assert sum(weight["gzip_by_kind"].values()) == weight["gzip_total"]
+
+
+def test_two_first_loads_are_compared_response_by_response() -> None:
+    plain, ours = _plain_and_ours()
+    mine, theirs = weigh(ours), weigh(plain)
+    compared = compare(mine, theirs)
+    assert compared["ratio"] == round(mine["gzip_total"] / theirs["gzip_total"], 4)
+    assert [item["url"] for item in compared["only_ours"]] == [
+        "stylesheets/site.0123abcd.css",
+        "images/icons/icon.svg",
+    ]
+    assert compared["only_plain"] == [
+        {"url": "assets/images/favicon.png", "gzip_bytes": theirs["resources"][2]["gzip_bytes"]}
+    ]
+    rows = {item["url"]: (item["ours"], item["plain"]) for item in compared["responses"]}
+    assert len(rows) == 6
+    assert rows["images/icons/icon.svg"][1] is None
+    assert rows["assets/main.css"][0] == rows["assets/main.css"][1]
+
+
+def test_a_response_from_another_host_stops_the_run() -> None:
+    load = _load(
+        STEP, (STEP, "document", _HTML), ("https://fonts.example/a.css", "stylesheet", b"")
+    )
+    with pytest.raises(OtherHostError, match="fonts.example"):
+        weigh(load)
+
+
+def _weights(with_follow: bool) -> dict[str, Any]:
+    plain, ours = _plain_and_ours()
+    loads = {"ours": {STEP: ours}, "plain": {STEP: plain}}
     if with_follow:
-        follow.mkdir()
-        shutil.copy(copy / STEP / "index.html", follow / "index.html")
-    return copy
+        loads["ours"][FOLLOW] = _load(FOLLOW, (FOLLOW, "document", _HTML * 2))
+    return {"page": STEP, **run.weigh_first_loads(loads, STEP, FOLLOW)}
 
 
-def test_follow_page_is_weighed_next_to_plain_step_page(site: Path, tmp_path: Path) -> None:
-    copy = _site_copy(site, tmp_path, with_follow=True)
-    plain = page_weight(copy, STEP)
-    follow = run.measure_follow(copy, STEP, plain)
+def test_follow_page_is_weighed_next_to_plain_step_page() -> None:
+    weight = _weights(with_follow=True)
+    follow = weight["follow"]
     assert not follow["missing"]
-    assert follow["ours"]["gzip_total"] == page_weight(copy, run.follow_page(STEP))["gzip_total"]
-    weight = {"page": STEP, "ours": plain, "plain": plain, "ratio": 1.0, "follow": follow}
-    weight["requests"] = {"error": "not counted in this test"}
+    assert follow["ratio"] == round(follow["ours"]["gzip_total"] / weight["plain"]["gzip_total"], 4)
     table = "\n".join(report.weight_table(weight))
-    assert f"`{run.follow_page(STEP)}`" in table
+    assert f"`{FOLLOW}`" in table
+    assert "| other |" not in table.splitlines()[0]
     assert "no follow-along page" not in " ".join(report.weight_notes(weight))
 
 
-def test_missing_follow_page_is_said_plainly(site: Path, tmp_path: Path) -> None:
-    copy = _site_copy(site, tmp_path, with_follow=False)
-    plain = page_weight(copy, STEP)
-    follow = run.measure_follow(copy, STEP, plain)
-    assert follow["missing"]
-    weight = {"page": STEP, "ours": plain, "plain": plain, "ratio": 1.0, "follow": follow}
-    weight["requests"] = {"error": "not counted in this test"}
-    assert f"`{run.follow_page(STEP)}`" not in "\n".join(report.weight_table(weight))
+def test_missing_follow_page_is_said_plainly() -> None:
+    weight = _weights(with_follow=False)
+    assert weight["follow"] == {"page": FOLLOW, "missing": True}
+    assert f"`{FOLLOW}`" not in "\n".join(report.weight_table(weight))
     notes = report.weight_notes(weight)
-    assert f"no follow-along page: `{run.follow_page(STEP)}index.html` was not built" in notes[0]
+    assert f"no follow-along page: `{FOLLOW}index.html` was not built" in notes[0]
+
+
+def test_report_lists_each_response_and_what_only_one_side_received() -> None:
+    weight = _weights(with_follow=False)
+    table = report.responses_table(weight)
+    assert len(table) == 2 + 6 + 1  # header, rule, six URLs, total
+    assert "| `images/icons/icon.svg` | 0.0 KB | – |" in table
+    notes = " ".join(report.weight_notes(weight))
+    assert "only this site's" in notes and "`stylesheets/site.0123abcd.css`" in notes
+    assert "only plain Material's" in notes and "`assets/images/favicon.png`" in notes
+
+
+def test_an_unmeasured_first_load_misses_its_goal_and_says_why() -> None:
+    weight = {"page": STEP, "follow": {"page": FOLLOW, "missing": False}, "error": "no Chromium"}
+    assert report.weight_table(weight) == ["The first load was not measured: no Chromium."]
+    assert report.responses_table(weight) == []
+    goal = run.weight_goal(weight)
+    assert (goal["value"], goal["met"]) == ("not measured", False)
+    measured = {**_weights(with_follow=False), "page": STEP}
+    assert run.weight_goal(measured)["met"] == (measured["ratio"] <= run.GOAL_WEIGHT_RATIO)
+
+
+# A site made for the test: the page names a stylesheet, an icon and a script; the script
+# fetches data, registers a service worker that downloads a file when it installs, and once the
+# worker is ready fetches more (so the worker's download comes before the network is idle).
+_TEST_SITE = {
+    "index.html": "<!doctype html><html><head><title>t</title>"
+    '<link rel="stylesheet" href="style.css"><link rel="icon" href="icon.svg">'
+    '<script src="app.js" defer></script></head><body><p>Hello</p></body></html>',
+    "style.css": "p { color: teal; }\n" * 40,
+    "icon.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"></svg>',
+    "app.js": "fetch('data.json');"
+    "navigator.serviceWorker.register('sw.js');"
+    "navigator.serviceWorker.ready.then(() => fetch('after-worker.json'));",
+    "data.json": '{"guides": ["foot", "back"]}',
+    "after-worker.json": '{"ready": true}',
+    "sw.js": "self.addEventListener('install', (event) => event.waitUntil(fetch('offline.txt')));",
+    "offline.txt": "what the worker keeps for offline reading\n" * 50,
+}
+
+
+def test_first_load_keeps_what_the_page_receives_not_the_service_worker(
+    tmp_path: Path, browser: object
+) -> None:
+    for name, text in _TEST_SITE.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    load = browser_requests.record_in(browser, {"test": tmp_path}, {"test": [""]})["test"][""]
+    received = {item.url: item for item in load.received}
+    assert sorted(received) == sorted(
+        ["", "style.css", "icon.svg", "app.js", "data.json", "after-worker.json"]
+    )
+    # Each body as it is on disk (the server does not compress: the weight gzips it).
+    assert received[""].body == (tmp_path / "index.html").read_bytes()
+    for name in ("style.css", "icon.svg", "app.js", "data.json", "after-worker.json"):
+        assert received[name].body == (tmp_path / name).read_bytes()
+    # The browser fetching the worker, and the worker's own download, are not the page's.
+    assert {"sw.js", "offline.txt"} <= set(load.worker)
+    assert load.failed == []
+    weight = weigh(load)
+    assert weight["responses"] == 6
+    assert weight["gzip_by_kind"]["image"] == gzip_size(received["icon.svg"].body)
 
 
 @pytest.mark.browser
-def test_request_count_includes_every_file_the_page_names(site: Path, browser: object) -> None:
-    counted = browser_requests.count_in(browser, {"ours": site}, {"ours": [STEP]})["ours"][STEP]
-    assert counted["urls"][0] == STEP
-    assert counted["count"] == len(counted["urls"])
-    requested = {urlsplit(url).path for url in counted["urls"]}
+def test_real_step_page_first_load_has_every_file_its_html_names(
+    site: Path, browser: object
+) -> None:
+    load = browser_requests.record_in(browser, {"ours": site}, {"ours": [STEP]})["ours"][STEP]
+    urls = [item.url for item in load.received]
+    assert urls[0] == STEP
+    html = (site / STEP / "index.html").read_text(encoding="utf-8")
+    named = re.findall(r'<link rel="(?:stylesheet|icon)" href="([^"]+)"', html)
+    named += re.findall(r'<script src="([^"]+)"', html)
     page_url = urljoin("http://127.0.0.1/", STEP)
-    for resource in page_weight(site, STEP)["resources"][1:]:
-        assert urlsplit(urljoin(page_url, resource["url"])).path.lstrip("/") in requested
+    for url in named:
+        assert urlsplit(urljoin(page_url, url)).path.lstrip("/") in urls
+    assert "search/search_index.json" in urls
+    assert "sw.js" not in urls and load.failed == []
+    check_hosts(site, STEP)
