@@ -11,23 +11,12 @@ bundle's own. One request each on every page, and a step page does not carry wha
 follow-along mode needs. As with Material's assets, a new page never runs with an old script or
 stylesheet that a browser or a host kept under the same name. `overrides/main.html` names
 them (Material's own loops over `extra_css` and `extra_javascript` are left empty).
-
-A page's HTML is the first thing a reader downloads: the blank lines and indentation that
-Material's templates leave between tags (about a fifth of a page) are left out of every page,
-the 404 page's too. Only whitespace next to a line break in text is touched, and each run
-keeps one line break, so the page shows the same: in the `white-space` modes that collapse
-whitespace (`normal`, `nowrap`, `pre-line`) such a run shows as the single break did.
-Elements whose whitespace shows as written are kept whole: `<pre>`, `<textarea>`, `<code>` and
-`<kbd>` (Material sets `pre-wrap` on both), and `<script>` and `<style>`; so are tags with
-their attributes, and comments. A stylesheet that sets `white-space: pre` or `pre-wrap` on
-another element must add it to `_WHITESPACE_KEPT`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import posixpath
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -50,15 +39,6 @@ SITE = "site"
 _SCRIPTS = "javascripts/{name}.{hash}.js"
 _STYLESHEETS = "stylesheets/{name}.{hash}.css"
 _CONFIG_KEY = "massage_guides_bundles"
-# What keeps its whitespace as written: comments, and these elements from start to end tag.
-_WHITESPACE_KEPT = ("pre", "textarea", "code", "kbd", "script", "style")
-_KEPT = re.compile(
-    rf"(<!--.*?-->|<({'|'.join(_WHITESPACE_KEPT)})\b.*?</\2\s*>)", re.DOTALL | re.IGNORECASE
-)
-# A tag, its attribute values quoted or not (a `>` inside quotes does not end it).
-_TAG = re.compile(r"""(<[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>)""")
-# HTML's own whitespace only: a no-break space (which `\s` would match) is text.
-_LINE_BREAK_RUN = re.compile(r"[ \t\r\f]*\n[ \t\n\r\f]*")
 
 
 @dataclass(frozen=True)
@@ -129,36 +109,6 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
     env.globals["bundle_of"] = bundle_of
     return env
-
-
-# Last of every hook's on_post_page: what the others wrote is in the page by then.
-@event_priority(-100)
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-    """Leave out the blank lines and indentation between the page's tags."""
-    return without_indentation(output)
-
-
-def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-    """The same for the 404 page (and any other HTML page the theme renders on its own)."""
-    if template_name.endswith(".html"):
-        return without_indentation(output_content)
-    return output_content
-
-
-def without_indentation(html: str) -> str:
-    """`html` with every whitespace run in text that holds a line break made one line break.
-
-    Comments, tags and the elements in `_WHITESPACE_KEPT` are left as they are.
-    """
-    parts = _KEPT.split(html)
-    # re.split with two groups: text, kept, kept element's name, text, kept, name, ..., text.
-    for index in range(0, len(parts), 3):
-        pieces = _TAG.split(parts[index])
-        pieces[::2] = [_LINE_BREAK_RUN.sub("\n", text) for text in pieces[::2]]
-        parts[index] = "".join(pieces)
-        if index + 2 < len(parts):
-            parts[index + 2] = ""
-    return "".join(parts)
 
 
 def _page_lists(config: MkDocsConfig) -> dict[str, list[str]]:

@@ -1,8 +1,7 @@
 """What a page loads of the site's own: one script and one stylesheet, named for their content.
 
 A page whose front matter names a page bundle (mkdocs.yml `extra: page_bundles`: the follow-along
-and checklist pages) loads that bundle instead: the site's files, then the bundle's own. Every
-page's HTML is written without the indentation between its tags.
+and checklist pages) loads that bundle instead: the site's files, then the bundle's own.
 """
 
 from __future__ import annotations
@@ -131,36 +130,6 @@ def test_own_assets_are_named_for_their_content(site: Path) -> None:
         assert match, relative
         assert hashlib.sha256(path.read_bytes()).hexdigest()[:8] == match["hash"]
         assert relative in precached
-
-
-def test_indentation_between_tags_is_left_out_and_whitespace_that_shows_is_kept() -> None:
-    from assets import without_indentation
-
-    written = (
-        '<nav class="md-nav">\n    <ul>\n\n      <li>Step\n        one</li>\n    </ul>\n</nav>\n'
-        "<p>a\u00a0\n\u00a0b <code>x\n    y</code> <kbd>Ctrl  \n  P</kbd></p>\n"
-        "<pre><code>def f():\n    return 1\n</code></pre>\n<textarea>\n  kept</textarea>\n"
-        '<a title="two\n      lines" href="#">link</a>\n<!-- a\n   comment -->\n'
-        "<script>\n  var a = `x\n    y`;\n</script>\n<style>\n  p { color: red; }\n</style>\n"
-    )
-    assert without_indentation(written) == (
-        '<nav class="md-nav">\n<ul>\n<li>Step\none</li>\n</ul>\n</nav>\n'
-        "<p>a\u00a0\n\u00a0b <code>x\n    y</code> <kbd>Ctrl  \n  P</kbd></p>\n"
-        "<pre><code>def f():\n    return 1\n</code></pre>\n<textarea>\n  kept</textarea>\n"
-        '<a title="two\n      lines" href="#">link</a>\n<!-- a\n   comment -->\n'
-        "<script>\n  var a = `x\n    y`;\n</script>\n<style>\n  p { color: red; }\n</style>\n"
-    )
-
-
-def test_every_page_is_written_without_indentation(site: Path) -> None:
-    from assets import without_indentation
-
-    pages = sorted(site.rglob("*.html"))
-    assert site / "404.html" in pages
-    for page in pages:
-        html = page.read_text(encoding="utf-8")
-        assert without_indentation(html) == html, page
-        assert "\n\n" not in html.split("<pre", 1)[0], page
 
 
 def test_every_listed_script_is_in_the_bundle_and_a_new_one_is_one_line(tmp_path: Path) -> None:
