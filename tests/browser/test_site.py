@@ -9,6 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from tests.support.pages import all_pages, guide_front_matter, normalise, page_file, read_page
+from tests.support.search import first_search_result, open_search
 from tests.support.site import DATA, REPO, guides_in
 
 pytestmark = pytest.mark.browser
@@ -31,19 +32,6 @@ def test_no_page_requests_anything_from_another_host(site: Path, site_url: str, 
     assert outside == set()
 
 
-def open_search(page, url: str) -> None:
-    """Open a page and its search box (behind the header's search button on a phone)."""
-    page.goto(url)
-    toggle = page.locator("label.md-header__button[for=__search]")
-    if toggle.is_visible():
-        toggle.click()
-    page.locator("input.md-search__input").click()
-    page.wait_for_function(
-        "() => !document.querySelector('.md-search-result__meta')"
-        ".textContent.includes('Initializing')"
-    )
-
-
 @pytest.fixture(scope="module")
 def search_box(browser, site_url: str):
     """The home page with its search index loaded, reused for every query."""
@@ -53,29 +41,6 @@ def search_box(browser, site_url: str):
     open_search(page, site_url)
     yield page
     context.close()
-
-
-def first_search_result(page, query: str) -> str:
-    box = page.locator("input.md-search__input")
-    box.fill("")
-    page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
-    box.press_sequentially(query, delay=30)
-    # Results follow every key press: wait for the ones that highlight the last word typed.
-    page.wait_for_function(
-        """query => [...document.querySelectorAll('.md-search-result mark')]
-            .some(mark => mark.textContent.toLowerCase().startsWith(query))""",
-        arg=query.lower().split()[-1],
-    )
-    # A prefix of the last word can highlight it too: wait until the results stop changing.
-    results = page.locator(".md-search-result__list")
-    before = None
-    while (now := results.inner_html()) != before:
-        before = now
-        page.wait_for_timeout(250)
-    assert "matching document" in page.locator(".md-search-result__meta").inner_text()
-    first = page.locator(".md-search-result__item a.md-search-result__link").first
-    href = first.get_attribute("href") or ""
-    return urlsplit(urljoin(page.url, href)).path
 
 
 def read_table(name: str) -> list[list[str]]:
