@@ -7,27 +7,23 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.support.browser import violations
 from tests.support.pages import all_pages
+from tests.support.tour import SCHEMES
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_page_has_an_axe_violation(
-    site: Path, site_url: str, browser, axe_script: Path, scheme: str
-) -> None:
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_no_page_has_an_axe_violation(site: Path, tour, axe_script: Path, scheme: str) -> None:
+    # One visit per page and palette, shared with other every-page checks (conftest `tour`).
+    visits = [visit for visit in tour.visits if visit.scheme == scheme]
+    assert [visit.url for visit in visits] == all_pages(site)
     found = {}
-    for url in all_pages(site):
-        page.goto(urljoin(site_url, url))
-        assert page.get_attribute("body", "data-md-color-scheme") == (
-            "slate" if scheme == "dark" else "default"
-        )
-        if problems := violations(page, axe_script):
-            found[url] = problems
-    context.close()
+    for visit in visits:
+        assert visit.body_scheme == ("slate" if scheme == "dark" else "default"), visit.url
+        assert visit.violations is not None, f"axe-core did not run on {visit.url}"
+        if visit.violations:
+            found[visit.url] = visit.violations
     assert found == {}
 
 
