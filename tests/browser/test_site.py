@@ -8,7 +8,14 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tests.support.pages import all_pages, guide_front_matter, normalise, page_file, read_page
+from tests.support.pages import (
+    all_pages,
+    guide_front_matter,
+    normalise,
+    page_file,
+    read_page,
+    step_page_lacks_drawing,
+)
 from tests.support.search import first_search_result, open_search
 from tests.support.site import DATA, REPO, guides_in
 
@@ -146,7 +153,7 @@ def step_pages() -> list[str]:
 @pytest.mark.parametrize("url", step_pages())
 def test_a_result_shows_the_pages_words_not_its_drawing(search_box, site: Path, url: str) -> None:
     drawing = drawing_texts(site, url)
-    assert drawing, f"{url} has no drawing"
+    assert drawing, step_page_lacks_drawing(url)
     title = read_page(page_file(site, url)).title.split(" - ")[0]
     # The page's own title, without its "Step N:" prefix, finds it.
     assert first_search_result(search_box, title.split(":", 1)[-1]) == "/" + url
