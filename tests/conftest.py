@@ -13,12 +13,10 @@ from pathlib import Path
 import pytest
 
 from tests.support.browser import AXE, CHROMIUM, CHROMIUM_ARGS
-from tests.support.pages import all_pages
 from tests.support.server import serve
 from tests.support.site import build_site
-from tests.support.tour import Tour, take_tour
 
-_BROWSER_FIXTURES = {"playwright", "browser", "page", "scheme_page", "axe_script", "tour"}
+_BROWSER_FIXTURES = {"playwright", "browser", "page", "scheme_page", "axe_script"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -110,9 +108,3 @@ def axe_script() -> Path:
             pytest.fail(message)
         pytest.skip(message)
     return AXE
-
-
-@pytest.fixture(scope="session")
-def tour(site: Path, site_url: str, browser) -> Tour:
-    """Every page of the real site visited once in each palette (axe-core run if installed)."""
-    return take_tour(browser, site_url, all_pages(site), AXE if AXE.is_file() else None)

@@ -1,4 +1,7 @@
-"""Accessibility in a real browser: axe-core finds nothing on any page, light or dark."""
+"""Accessibility in a real browser: the skip link, and focus never hidden under the header.
+
+(axe-core on every page, light and dark: tests/browser/test_every_page.py.)
+"""
 
 from __future__ import annotations
 
@@ -7,24 +10,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.support.pages import all_pages
-from tests.support.tour import SCHEMES
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_no_page_has_an_axe_violation(site: Path, tour, axe_script: Path, scheme: str) -> None:
-    # One visit per page and palette, shared with other every-page checks (conftest `tour`).
-    visits = [visit for visit in tour.visits if visit.scheme == scheme]
-    assert [visit.url for visit in visits] == all_pages(site)
-    found = {}
-    for visit in visits:
-        assert visit.body_scheme == ("slate" if scheme == "dark" else "default"), visit.url
-        assert visit.violations is not None, f"axe-core did not run on {visit.url}"
-        if visit.violations:
-            found[visit.url] = visit.violations
-    assert found == {}
 
 
 @pytest.mark.parametrize("url", ["", "foot-massage/step-2/", "back-massage/checklist/", "404.html"])

@@ -1,8 +1,8 @@
 """One visit to every page of a built site in each palette, for the checks that read any page.
 
-Loading a page is most of what an every-page check costs, so the checks share one visit per
-page per palette (the `tour` fixture, built once a session): what the page requested, the
-palette it shows, and what axe-core found on it.
+Loading a page is much of what an every-page check costs, so the checks share one visit per
+page per palette (tests/browser/test_every_page.py): what the page requested, the
+palette it shows, what axe-core found on it, and the page printed on each paper.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from .browser import violations
+from .printing import PAPER, Printout, print_pdf
 
 SCHEMES = ("light", "dark")
 
@@ -26,6 +27,8 @@ class Visit:
     body_scheme: str
     # axe-core's violations, one line each; None when axe-core is not installed.
     violations: list[str] | None
+    # The page printed on each paper (PAPER), as a reader's print dialog would.
+    printouts: dict[str, Printout]
 
 
 @dataclass
@@ -38,7 +41,7 @@ class Tour:
 
 
 def take_tour(browser, site_url: str, urls: list[str], axe_script: Path | None) -> Tour:
-    """Visit every page in each palette: run axe-core on it, wait for its network to be idle.
+    """Visit every page in each palette: run axe-core, print it, wait for its network to idle.
 
     The palettes go side by side, a tab each: while one page's network idles (Playwright
     waits 500 ms without a request), the other palette's copy is loaded and checked.
@@ -56,7 +59,10 @@ def take_tour(browser, site_url: str, urls: list[str], axe_script: Path | None) 
             page.goto(urljoin(site_url, url))
             body_scheme = page.get_attribute("body", "data-md-color-scheme") or ""
             found = violations(page, axe_script) if axe_script is not None else None
-            visits.append(Visit(url, scheme, body_scheme, found))
+            printouts = {paper: print_pdf(page, paper) for paper in PAPER}
+            for printout in printouts.values():
+                printout.data = b""  # read; the PDFs themselves are not kept
+            visits.append(Visit(url, scheme, body_scheme, found, printouts))
         # What a page requests after it loaded counts too.
         for page in tabs.values():
             page.wait_for_load_state("networkidle")
