@@ -1,4 +1,7 @@
-"""Accessibility in a real browser: axe-core finds nothing on any page, light or dark."""
+"""Accessibility in a real browser: the skip link, and focus never hidden under the header.
+
+(axe-core on every page, light and dark: tests/browser/test_every_page.py.)
+"""
 
 from __future__ import annotations
 
@@ -7,28 +10,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.support.browser import violations
-from tests.support.pages import all_pages
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_page_has_an_axe_violation(
-    site: Path, site_url: str, browser, axe_script: Path, scheme: str
-) -> None:
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    found = {}
-    for url in all_pages(site):
-        page.goto(urljoin(site_url, url))
-        assert page.get_attribute("body", "data-md-color-scheme") == (
-            "slate" if scheme == "dark" else "default"
-        )
-        if problems := violations(page, axe_script):
-            found[url] = problems
-    context.close()
-    assert found == {}
 
 
 @pytest.mark.parametrize("url", ["", "foot-massage/step-2/", "back-massage/checklist/", "404.html"])

@@ -150,7 +150,7 @@ def test_edge_checklists_have_no_axe_violation(sheet_url: str, browser, scheme: 
     page = context.new_page()
     found = {}
     # The grid with standing column heads, and the one without sides (the real guides'
-    # checklists are in test_browser_accessibility's every-page run).
+    # checklists are in test_every_page.py's axe run).
     for slug in ("edge-largest", "edge-no-sides"):
         page.goto(urljoin(sheet_url, f"{slug}/checklist/"))
         if problems := violations(page, axe_script):

@@ -1,4 +1,7 @@
-"""Every page prints cleanly; each guide prints as one document; print actions work."""
+"""Each guide prints as one document, black on white; print actions work.
+
+(Every page prints without blank sheets: tests/browser/test_every_page.py.)
+"""
 
 from __future__ import annotations
 
@@ -8,31 +11,11 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.support.pages import all_pages
 from tests.support.printing import PAPER, print_pdf
 from tests.support.server import serve
-from tests.support.site import build_site, copy_docs, guides_in
+from tests.support.site import build_site, copy_docs
 
 pytestmark = pytest.mark.browser
-
-# Pages longer than one sheet: the whole-guide documents (at most 3 sheets each).
-DOCUMENTS = {f"{guide.slug}/print/" for guide in guides_in()}
-
-
-@pytest.mark.parametrize("paper", PAPER)
-def test_every_page_prints_without_blank_sheets(
-    site: Path, site_url: str, scheme_page, paper: str
-) -> None:
-    _scheme, page = scheme_page
-    pages = all_pages(site)
-    assert len(pages) >= 15
-    for url in pages:
-        page.goto(urljoin(site_url, url))
-        printout = print_pdf(page, paper)
-        assert all(sheet.strip() for sheet in printout.sheets), f"{url}: blank sheet"
-        limit = 3 if url in DOCUMENTS else 1
-        assert 1 <= len(printout.sheets) <= limit, f"{url}: {len(printout.sheets)} sheets"
-        assert printout.smallest_glyph_pt >= 9.0, url
 
 
 @pytest.mark.parametrize("url", ["foot-massage/step-1/", "back-massage/", "foot-massage/print/"])
@@ -55,12 +38,15 @@ def test_dark_palette_prints_black_on_white(site_url: str, browser, url: str) ->
     assert max(text[:3]) < 100, colours
 
 
-@pytest.mark.parametrize("paper", PAPER)
-def test_whole_guide_document_holds_every_step_in_order(site_url: str, page, paper: str) -> None:
+def test_whole_guide_document_holds_every_step_in_order(site_url: str, page) -> None:
     page.goto(urljoin(site_url, "foot-massage/print/"))
-    printout = print_pdf(page, paper)
-    assert len(printout.sheets) <= 3
-    text = printout.text
+    for paper in PAPER:
+        printout = print_pdf(page, paper)
+        assert len(printout.sheets) <= 3, paper
+        assert_in_order(printout.text, paper)
+
+
+def assert_in_order(text: str, paper: str) -> None:
     expected = [
         "How to give a foot massage",
         "Massage oil",
@@ -75,8 +61,9 @@ def test_whole_guide_document_holds_every_step_in_order(site_url: str, page, pap
         "talcum powder as an alternative",
     ]
     positions = [text.find(part) for part in expected]
-    assert all(position >= 0 for position in positions), list(zip(expected, positions, strict=True))
-    assert positions == sorted(positions)
+    found = list(zip(expected, positions, strict=True))
+    assert all(position >= 0 for position in positions), (paper, found)
+    assert positions == sorted(positions), paper
 
 
 def test_outside_links_print_their_address(tmp_path: Path, browser) -> None:

@@ -1,4 +1,7 @@
-"""What a reader gets in a real browser: no outside requests, and search that finds the page."""
+"""What a reader gets in a real browser: search that finds the page, pages that hold still.
+
+(No page requests anything from another host: tests/browser/test_every_page.py.)
+"""
 
 from __future__ import annotations
 
@@ -8,40 +11,21 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tests.support.pages import all_pages, guide_front_matter, normalise, page_file, read_page
+from tests.support.pages import (
+    all_pages,
+    guide_front_matter,
+    normalise,
+    page_file,
+    read_page,
+    step_page_lacks_drawing,
+)
+from tests.support.search import first_search_result, open_search
 from tests.support.site import DATA, REPO, guides_in
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
-
-
-def test_no_page_requests_anything_from_another_host(site: Path, site_url: str, page) -> None:
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
-    pages = all_pages(site)
-    assert "foot-massage/checklist/" in pages
-    for url in pages:
-        page.goto(urljoin(site_url, url), wait_until="networkidle")
-    own_host = urlsplit(site_url).netloc
-    assert requested, "no request was recorded"
-    outside = {url for url in requested if urlsplit(url).netloc not in (own_host, "")}
-    outside = {url for url in outside if not url.startswith(("data:", "blob:"))}
-    assert outside == set()
-
-
-def open_search(page, url: str) -> None:
-    """Open a page and its search box (behind the header's search button on a phone)."""
-    page.goto(url)
-    toggle = page.locator("label.md-header__button[for=__search]")
-    if toggle.is_visible():
-        toggle.click()
-    page.locator("input.md-search__input").click()
-    page.wait_for_function(
-        "() => !document.querySelector('.md-search-result__meta')"
-        ".textContent.includes('Initializing')"
-    )
 
 
 @pytest.fixture(scope="module")
@@ -53,29 +37,6 @@ def search_box(browser, site_url: str):
     open_search(page, site_url)
     yield page
     context.close()
-
-
-def first_search_result(page, query: str) -> str:
-    box = page.locator("input.md-search__input")
-    box.fill("")
-    page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
-    box.press_sequentially(query, delay=30)
-    # Results follow every key press: wait for the ones that highlight the last word typed.
-    page.wait_for_function(
-        """query => [...document.querySelectorAll('.md-search-result mark')]
-            .some(mark => mark.textContent.toLowerCase().startsWith(query))""",
-        arg=query.lower().split()[-1],
-    )
-    # A prefix of the last word can highlight it too: wait until the results stop changing.
-    results = page.locator(".md-search-result__list")
-    before = None
-    while (now := results.inner_html()) != before:
-        before = now
-        page.wait_for_timeout(250)
-    assert "matching document" in page.locator(".md-search-result__meta").inner_text()
-    first = page.locator(".md-search-result__item a.md-search-result__link").first
-    href = first.get_attribute("href") or ""
-    return urlsplit(urljoin(page.url, href)).path
 
 
 def read_table(name: str) -> list[list[str]]:
@@ -184,7 +145,7 @@ def step_pages() -> list[str]:
 @pytest.mark.parametrize("url", step_pages())
 def test_a_result_shows_the_pages_words_not_its_drawing(search_box, site: Path, url: str) -> None:
     drawing = drawing_texts(site, url)
-    assert drawing, f"{url} has no drawing"
+    assert drawing, step_page_lacks_drawing(url)
     title = read_page(page_file(site, url)).title.split(" - ")[0]
     # The page's own title, without its "Step N:" prefix, finds it.
     assert first_search_result(search_box, title.split(":", 1)[-1]) == "/" + url

@@ -1,10 +1,11 @@
 """An authoring mistake stops `mkdocs build` with one line naming the file and the field.
 
-Each folder under `tests/fixtures/` is a small site (a home page and one guide, `guide/`)
-with exactly one mistake, built in-process with the real mkdocs.yml, hooks and overrides.
-`valid/` is the same site without a mistake. Several mistakes at once are all listed, one
-line each (`SEVERAL`). Two builds run `mkdocs build` the way an author does, to see what
-the command prints.
+`tests/fixtures/valid/` is a small site (a home page and one guide, `guide/`) that builds
+clean. Each case below writes its mistake over a copy of it in tmp_path: the files as the
+author left them (`None`: the file is gone), exactly one of them for a single mistake. It is
+built in-process with the real mkdocs.yml, hooks and overrides. Several mistakes at once are
+all listed, one line each (`SEVERAL`). Two builds run `mkdocs build` the way an author does,
+to see what the command prints.
 """
 
 from __future__ import annotations
@@ -31,100 +32,195 @@ ERROR_PREFIX = "ERROR   -  "
 NOT_UTF_8 = "not-utf-8"
 LATIN_1_LINE = b"Rest with a coffee at the caf\xe9 afterwards.\n"
 
+# valid/'s guide overview front matter, line by line.
+TITLE = "title: A test guide\n"
+DESCRIPTION = "description: A guide that the authoring-error tests build.\n"
+SUPPLIES = "supplies:\n  - A towel\n  - name: Massage oil\n    note: very little\n"
+FIELDS = TITLE + DESCRIPTION + SUPPLIES
+
+
+def overview(front_matter: str) -> str:
+    """`guide/index.md` with this front matter (valid/'s is `FIELDS`)."""
+    return f"---\n{front_matter}---\n\n# A test guide\n\nFollow the steps one page at a time.\n"
+
+
+def step(front_matter: str, number: int = 1) -> str:
+    """`guide/step-N.md` with this front matter (valid/'s step 1: `step: 1`, its summary)."""
+    body = f"# Step {number}: Do thing {number}\n\nDo thing {number} gently.\n"
+    return f"---\n{front_matter}---\n\n{body}"
+
+
+Files = dict[str, str | None]
+
 # A guide overview's fields, as its typo message lists them (other branches add fields).
 GUIDE_KEYS = f" (known: {', '.join(sorted(keys_of(GuideFields)))})"
-# Fixture folder (named for the mistake) and the whole message; {docs} is the docs folder
-# as the message shows it (relative to mkdocs.yml when inside the repo).
-MISTAKES = {
+# Each mistake (its name), the file it is in, and the whole message; {docs} is the docs
+# folder as the message shows it.
+MISTAKES: dict[str, tuple[Files, str]] = {
     "invalid-yaml-front-matter": (
+        {"guide/step-1.md": step("step: 1\nsummary: [Do thing 1 gently.\n")},
         "{docs}/guide/step-1.md: 'front matter' is not valid YAML:"
-        " expected ',' or ']', but got '<stream end>' (line 4)"
+        " expected ',' or ']', but got '<stream end>' (line 4)",
     ),
-    "empty-supplies": "{docs}/guide/index.md: 'supplies' must be a non-empty list",
+    "empty-supplies": (
+        {"guide/index.md": overview(TITLE + DESCRIPTION + "supplies: []\n")},
+        "{docs}/guide/index.md: 'supplies' must be a non-empty list",
+    ),
     "supplies-item-is-a-number": (
-        "{docs}/guide/index.md: 'supplies' item 2 must be a name or {{name, note}}, not 42"
+        {"guide/index.md": overview(TITLE + DESCRIPTION + "supplies:\n  - A towel\n  - 42\n")},
+        "{docs}/guide/index.md: 'supplies' item 2 must be a name or {{name, note}}, not 42",
     ),
     "supplies-item-has-an-unknown-key": (
+        {
+            "guide/index.md": overview(
+                TITLE
+                + DESCRIPTION
+                + "supplies:\n  - A towel\n  - name: Massage oil\n    amount: very little\n"
+            )
+        },
         "{docs}/guide/index.md: 'supplies' item 2 must be a name or {{name, note}},"
-        " not {{'name': 'Massage oil', 'amount': 'very little'}}"
+        " not {{'name': 'Massage oil', 'amount': 'very little'}}",
     ),
-    "step-without-summary": "{docs}/guide/step-1.md: 'summary' is missing",
-    "step-not-a-whole-number": "{docs}/guide/step-1.md: 'step' must be a whole number, not 'one'",
+    "step-without-summary": (
+        {"guide/step-1.md": step("step: 1\n")},
+        "{docs}/guide/step-1.md: 'summary' is missing",
+    ),
+    "step-not-a-whole-number": (
+        {"guide/step-1.md": step("step: one\nsummary: Do thing 1 gently.\n")},
+        "{docs}/guide/step-1.md: 'step' must be a whole number, not 'one'",
+    ),
     "repeated-step-number": (
-        "{docs}/guide/step-2.md: 'step' 1 is repeated (also in {docs}/guide/step-1.md)"
+        {"guide/step-2.md": step("step: 1\nsummary: Do thing 2 gently.\n", 2)},
+        "{docs}/guide/step-2.md: 'step' 1 is repeated (also in {docs}/guide/step-1.md)",
     ),
     "steps-not-numbered-1-to-n": (
+        {"guide/step-3.md": step("step: 3\nsummary: Do thing 3 gently.\n", 3)},
         "{docs}/guide/step-3.md: 'step' 3 is out of sequence:"
-        " steps must be numbered 1 to 2 (missing 2)"
+        " steps must be numbered 1 to 2 (missing 2)",
     ),
     "step-page-without-step": (
-        "{docs}/guide/step-2.md: 'step' is missing: a step page needs 'step: <number>'"
+        {"guide/step-2.md": step("summary: Do thing 2 gently.\n", 2)},
+        "{docs}/guide/step-2.md: 'step' is missing: a step page needs 'step: <number>'",
     ),
     "guide-without-steps": (
-        "{docs}/guide/index.md: 'step' is on no page of this guide: add step-1.md with 'step: 1'"
+        {"guide/step-1.md": None},
+        "{docs}/guide/index.md: 'step' is on no page of this guide: add step-1.md with 'step: 1'",
     ),
     "related-guide-missing": (
-        "{docs}/guide/index.md: 'related' 'back-massag' is not a guide (guides: guide)"
+        {"guide/index.md": overview(FIELDS + "related: [back-massag]\n")},
+        "{docs}/guide/index.md: 'related' 'back-massag' is not a guide (guides: guide)",
     ),
     # A guide (it has step pages) whose overview misspells `supplies`: reported there, once.
     "unknown-key-typo": (
+        {"guide/index.md": overview(FIELDS.replace("supplies:", "suplies:"))},
         "{docs}/guide/index.md: 'suplies' is not a known field here;"
-        " did you mean 'supplies'?" + GUIDE_KEYS
+        " did you mean 'supplies'?" + GUIDE_KEYS,
     ),
     NOT_UTF_8: (
+        {},  # written as bytes by latin_1_copy
         "{docs}/guide/step-1.md: 'encoding' is not UTF-8 (byte 0xe9 at offset {offset}):"
-        " save the file as UTF-8"
+        " save the file as UTF-8",
     ),
-    "rounds-zero": ("{docs}/guide/index.md: 'rounds' must be a whole number of at least 1, not 0"),
+    "rounds-zero": (
+        {"guide/index.md": overview(FIELDS + "rounds: 0\n")},
+        "{docs}/guide/index.md: 'rounds' must be a whole number of at least 1, not 0",
+    ),
     "rounds-without-sides": (
+        {"guide/index.md": overview(FIELDS + "rounds: 2\n")},
         "{docs}/guide/index.md: 'rounds' needs 'sides': a round is every step on each side in"
         " turn, then back to the first; without sides the steps are done once, so leave"
-        " 'rounds' out"
+        " 'rounds' out",
     ),
     "sides-plain-string": (
-        "{docs}/guide/index.md: 'sides' must be a list of at least two names, not 'left foot'"
+        {"guide/index.md": overview(FIELDS + "sides: left foot\n")},
+        "{docs}/guide/index.md: 'sides' must be a list of at least two names, not 'left foot'",
     ),
     "tag-used-on-another-page": (
+        {"guide/index.md": overview(TITLE + "tags: [gently]\n" + DESCRIPTION + SUPPLIES)},
         "{docs}/guide/index.md: 'tags' 'gently' would take searches for 'gently'"
-        " from {docs}/guide/step-1.md: a tag must be a word no other page uses"
+        " from {docs}/guide/step-1.md: a tag must be a word no other page uses",
     ),
     "source-without-changes": (
+        {
+            "guide/index.md": overview(
+                FIELDS + "source:\n  adapted_from: a published article on massage\n"
+            )
+        },
         "{docs}/guide/index.md: 'source.changes' is missing:"
-        " say what this site changed from the source"
+        " say what this site changed from the source",
     ),
     "author-written-checklist": (
+        {"guide/checklist.md": "# My checklist\n\n- A towel\n"},
         "{docs}/guide/checklist.md: 'file name' 'checklist.md' is where the guide's generated"
-        " checklist goes (guide/checklist/): rename it"
+        " checklist goes (guide/checklist/): rename it",
     ),
     "supplies-written-twice": (
+        {
+            "guide/index.md": overview(
+                TITLE
+                + "supplies:\n  - A towel\n"
+                + DESCRIPTION
+                + "supplies:\n  - name: Massage oil\n    note: very little\n"
+            )
+        },
         "{docs}/guide/index.md: 'supplies' is written twice (lines 3 and 6):"
-        " keep one, or the first is lost"
+        " keep one, or the first is lost",
     ),
     "related-url-javascript": (
+        {
+            "guide/index.md": overview(
+                FIELDS + "related:\n  - title: A page elsewhere\n    url: javascript:alert(1)\n"
+            )
+        },
         "{docs}/guide/index.md: 'related' item 1 url 'javascript:alert(1)' must start with"
-        " http:// or https:// (a guide of this site is named by its folder instead)"
+        " http:// or https:// (a guide of this site is named by its folder instead)",
     ),
 }
 
-# Fixture folder and every line of its message, in order.
-SEVERAL = {
+# Several mistakes (or one seen from several files): the files, every line of the message.
+SEVERAL: dict[str, tuple[Files, list[str]]] = {
     # An overview with no front matter is reported at that overview, each field once.
-    "overview-front-matter-empty": [
-        "{docs}/guide/index.md: 'description' is missing",
-        "{docs}/guide/index.md: 'supplies' is missing",
-    ],
+    "overview-front-matter-empty": (
+        {"guide/index.md": "# A test guide\n\nFollow the steps one page at a time.\n"},
+        [
+            "{docs}/guide/index.md: 'description' is missing",
+            "{docs}/guide/index.md: 'supplies' is missing",
+        ],
+    ),
     # A guide listing a guide whose overview is misspelt: only the misspelling is reported.
-    "overview-misspelt-and-listed": [
-        "{docs}/other/index.md: 'suplies' is not a known field here; did you mean 'supplies'?"
-        + GUIDE_KEYS,
-    ],
-    "several-mistakes": [
-        "{docs}/guide/index.md: 'rounds' must be a whole number of at least 1, not 0",
-        "{docs}/guide/step-1.md: 'summary' is missing",
-        "{docs}/guide/tips.md: 'order' must be a number, not 'first'",
-        "{docs}/index.md: 'descripton' is not a known field here; did you mean 'description'?"
-        " (known: description, hide, icon, search, status, subtitle, tags, template, title)",
-    ],
+    "overview-misspelt-and-listed": (
+        {
+            "guide/index.md": overview(FIELDS + "related: [other]\n"),
+            "other/index.md": (
+                "---\ntitle: Another test guide\n"
+                "description: A second guide, whose supplies key is misspelt.\n"
+                "suplies:\n  - A towel\n---\n\n# Another test guide\n\nGo gently.\n"
+            ),
+            "other/step-1.md": step("step: 1\nsummary: Do thing 1 gently.\n"),
+        },
+        [
+            "{docs}/other/index.md: 'suplies' is not a known field here;"
+            " did you mean 'supplies'?" + GUIDE_KEYS,
+        ],
+    ),
+    "several-mistakes": (
+        {
+            "index.md": (
+                "---\ndescripton: A small site for the authoring-error tests.\n---\n\n"
+                "# Test guides\n\n- [A test guide](guide/index.md)\n"
+            ),
+            "guide/index.md": overview(FIELDS + "rounds: 0\n"),
+            "guide/step-1.md": step("step: 1\n"),
+            "guide/tips.md": "---\norder: first\n---\n\n# Tips\n\nGo gently.\n",
+        },
+        [
+            "{docs}/guide/index.md: 'rounds' must be a whole number of at least 1, not 0",
+            "{docs}/guide/step-1.md: 'summary' is missing",
+            "{docs}/guide/tips.md: 'order' must be a number, not 'first'",
+            "{docs}/index.md: 'descripton' is not a known field here; did you mean 'description'?"
+            " (known: description, hide, icon, search, status, subtitle, tags, template, title)",
+        ],
+    ),
 }
 
 
@@ -153,17 +249,24 @@ def shown(docs: Path) -> str:
 
 def latin_1_copy(tmp_path: Path) -> tuple[Path, int]:
     """The valid site with a Latin-1 line in step 1, and the offset of its first bad byte."""
-    docs = tmp_path / "docs"
-    shutil.copytree(VALID, docs)
-    step = docs / "guide" / "step-1.md"
-    text = step.read_bytes() + LATIN_1_LINE
-    step.write_bytes(text)
+    docs = valid_copy(tmp_path)
+    page = docs / "guide" / "step-1.md"
+    text = page.read_bytes() + LATIN_1_LINE
+    page.write_bytes(text)
     return docs, text.index(b"\xe9")
 
 
-def valid_copy(tmp_path: Path) -> Path:
+def valid_copy(tmp_path: Path, files: Files | None = None) -> Path:
+    """A copy of `valid/` in tmp_path, with `files` written over it (`None`: deleted)."""
     docs = tmp_path / "docs"
     shutil.copytree(VALID, docs)
+    for name, text in (files or {}).items():
+        path = docs / name
+        if text is None:
+            path.unlink()
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
     return docs
 
 
@@ -208,8 +311,9 @@ def test_the_valid_fixture_builds_strict_clean(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("case", sorted(set(MISTAKES) - {NOT_UTF_8}))
-def test_each_fixture_differs_from_the_valid_site_in_one_file(case: str) -> None:
-    valid, broken = files_of(VALID), files_of(FIXTURES / case / "docs")
+def test_each_mistake_differs_from_the_valid_site_in_one_file(case: str, tmp_path: Path) -> None:
+    files, _message = MISTAKES[case]
+    valid, broken = files_of(VALID), files_of(valid_copy(tmp_path, files))
     differing = {
         name for name in valid.keys() | broken.keys() if valid.get(name) != broken.get(name)
     }
@@ -220,11 +324,12 @@ def test_each_fixture_differs_from_the_valid_site_in_one_file(case: str) -> None
 def test_a_mistake_stops_the_build_with_one_line_naming_file_and_field(
     case: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
+    files, message = MISTAKES[case]
     if case == NOT_UTF_8:
         docs, offset = latin_1_copy(tmp_path)
     else:
-        docs, offset = FIXTURES / case / "docs", 0
-    expected = MISTAKES[case].format(docs=shown(docs), offset=offset)
+        docs, offset = valid_copy(tmp_path, files), 0
+    expected = message.format(docs=shown(docs), offset=offset)
     assert stop_lines(docs, tmp_path / "site", caplog) == [expected]
 
 
@@ -232,17 +337,19 @@ def test_a_mistake_stops_the_build_with_one_line_naming_file_and_field(
 def test_every_mistake_is_listed_with_its_file_and_field(
     case: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    docs = FIXTURES / case / "docs"
-    expected = [line.format(docs=shown(docs)) for line in SEVERAL[case]]
+    files, lines = SEVERAL[case]
+    docs = valid_copy(tmp_path, files)
+    expected = [line.format(docs=shown(docs)) for line in lines]
     assert stop_lines(docs, tmp_path / "site", caplog) == expected
 
 
 def test_the_command_prints_every_mistake_and_no_traceback(tmp_path: Path) -> None:
-    docs, site = FIXTURES / "several-mistakes" / "docs", tmp_path / "site"
+    files, lines = SEVERAL["several-mistakes"]
+    docs, site = valid_copy(tmp_path, files), tmp_path / "site"
     result = run_mkdocs(docs, site)
     assert result.returncode != 0, result.stdout
     assert "Traceback" not in result.stdout
-    expected = [line.format(docs=shown(docs)) for line in SEVERAL["several-mistakes"]]
+    expected = [line.format(docs=shown(docs)) for line in lines]
     assert error_block(result.stdout) == expected
     assert not site.exists() or not list(site.rglob("*.html"))
 

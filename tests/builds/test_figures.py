@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.support.pages import page_file
+from tests.support.pages import lacks_drawings, page_file, step_page_lacks_drawing
 from tests.support.site import REPO, guides_in
 
 DOCS = REPO / "docs"
@@ -38,6 +38,15 @@ def step_urls() -> list[str]:
         for path in DOCS.glob("*/step-*.md")
         if (path.parent / "index.md").is_file()
     )
+
+
+def without_drawing(site: Path, urls: list[str]) -> list[str]:
+    """The steps (`step-2`) among these step pages that have no drawing."""
+    return [
+        url.strip("/").split("/")[-1]
+        for url in urls
+        if not any(figure.svgs for figure in read_figures(page_file(site, url)).figures)
+    ]
 
 
 def drawings() -> list[Path]:
@@ -112,6 +121,7 @@ def test_every_guide_has_step_pages_to_illustrate() -> None:
 def test_every_step_has_a_labelled_inline_drawing_and_a_caption(site: Path, url: str) -> None:
     page = read_figures(page_file(site, url))
     figures = [figure for figure in page.figures if figure.svgs]
+    assert figures, step_page_lacks_drawing(url)
     assert len(figures) == 1, f"{url}: {len(figures)} figures with a drawing"
     figure = figures[0]
     (svg,) = figure.svgs
@@ -129,8 +139,10 @@ def test_every_step_has_a_labelled_inline_drawing_and_a_caption(site: Path, url:
 @pytest.mark.parametrize("guide", sorted({url.split("/")[0] for url in step_urls()}))
 def test_print_document_holds_every_drawing_with_unique_ids(site: Path, guide: str) -> None:
     page = read_figures(site / guide / "print" / "index.html")
-    steps = len([url for url in step_urls() if url.startswith(f"{guide}/")])
-    assert len([figure for figure in page.figures if figure.svgs]) == steps
+    steps = [url for url in step_urls() if url.startswith(f"{guide}/")]
+    if missing := without_drawing(site, steps):
+        raise AssertionError(lacks_drawings(guide, missing))
+    assert len([figure for figure in page.figures if figure.svgs]) == len(steps), guide
     duplicates = {ident for ident, count in Counter(page.ids).items() if count > 1}
     assert duplicates == set()
 
@@ -142,6 +154,8 @@ def test_checklist_shows_each_step_drawing_once_hidden_from_screen_readers(site:
         checklist = (site / guide / "checklist" / "index.html").read_text(encoding="utf-8")
         steps = [url for url in step_urls() if url.startswith(f"{guide}/")]
         copies = checklist.count('<span class="checklist__figure" aria-hidden="true"><svg')
+        if missing := without_drawing(site, steps):
+            raise AssertionError(lacks_drawings(guide, missing))
         assert copies == len(steps), guide
         assert 'class="step-figure"' not in checklist and "<figcaption" not in checklist, guide
 
@@ -315,6 +329,7 @@ def test_drawings_fit_a_phone_and_their_lines_stand_out(
                 "slate" if scheme == "dark" else "default"
             )
             figure = page.locator("article figure:has(svg[role=img])")
+            assert figure.count(), step_page_lacks_drawing(url)
             assert figure.count() == 1, url
             figure.scroll_into_view_if_needed()
             box = figure.bounding_box()
@@ -352,16 +367,23 @@ def test_drawings_fit_a_phone_and_their_lines_stand_out(
 
 
 @pytest.mark.browser
-def test_drawings_are_small_beside_the_text_on_paper(site_url: str, page) -> None:
-    page.goto(urljoin(site_url, "foot-massage/print/"))
-    page.emulate_media(media="print")
-    sizes = page.locator("figure.step-figure").evaluate_all(
-        """figures => figures.map(figure => [
-            getComputedStyle(figure).float,
-            figure.querySelector('svg').getBoundingClientRect().height,
-        ])"""
-    )
-    assert len(sizes) == 3
-    for float_, height in sizes:
-        assert float_ in ("right", "left")
-        assert 0 < height <= PRINT_MAX_HEIGHT_PX
+def test_drawings_are_small_beside_the_text_on_paper(site: Path, site_url: str, page) -> None:
+    guides = sorted({url.split("/")[0] for url in step_urls()})
+    assert guides
+    for guide in guides:
+        steps = [url for url in step_urls() if url.startswith(f"{guide}/")]
+        page.emulate_media(media="screen")
+        page.goto(urljoin(site_url, f"{guide}/print/"))
+        page.emulate_media(media="print")
+        sizes = page.locator("figure.step-figure").evaluate_all(
+            """figures => figures.map(figure => [
+                getComputedStyle(figure).float,
+                figure.querySelector('svg').getBoundingClientRect().height,
+            ])"""
+        )
+        if missing := without_drawing(site, steps):
+            raise AssertionError(lacks_drawings(guide, missing))
+        assert len(sizes) == len(steps), guide
+        for float_, height in sizes:
+            assert float_ in ("right", "left"), guide
+            assert 0 < height <= PRINT_MAX_HEIGHT_PX, guide

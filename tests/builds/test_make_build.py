@@ -13,12 +13,12 @@ import shutil
 import signal
 import subprocess
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from tests.support.site import REPO
+from tests.support.watch import FolderWatch
 
 VENV = REPO / ".venv"
 # Copied with their modification times (copy2), as a checkout would hold them.
@@ -159,10 +159,18 @@ def test_builds_at_the_same_time_never_lose_the_site(tmp_path: Path) -> None:
     assert leftovers(project) == []
 
 
-def wait_for(condition: Callable[[], bool], process: subprocess.Popen[str]) -> None:
-    """Until `condition()` holds (or the build ended), checking every few milliseconds."""
-    while not condition() and process.poll() is None:
-        time.sleep(0.002)
+def wait_for(condition: Callable[[], bool], process: subprocess.Popen[str], project: Path) -> None:
+    """Until `condition()` holds (or the build ended).
+
+    Looked at again on each change to the project's folder (site/ swapped, a build folder
+    made) or to a build folder's own files (its index.html, its sw.js written).
+    """
+    watch = FolderWatch()
+    try:
+        watch.add(project)
+        watch.wait_for(condition, process, lambda: project.glob("site.*/"))
+    finally:
+        watch.close()
 
 
 def written(project: Path, name: str) -> bool:
@@ -198,7 +206,7 @@ def test_ctrl_c_at_any_moment_of_a_build_leaves_a_whole_site(tmp_path: Path) -> 
         for moment, condition in moments.items():
             folder = site.stat().st_ino
             with start_make_build(project) as process:
-                wait_for(functools.partial(condition, folder), process)
+                wait_for(functools.partial(condition, folder), process, project)
                 os.killpg(process.pid, signal.SIGINT)
                 process.communicate(timeout=300)
             interrupted.append((moment, snapshot(site) if site.is_dir() else {}))

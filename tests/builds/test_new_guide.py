@@ -17,7 +17,20 @@ from tests.support.site import REPO, build_site, copy_docs, guides_in
 
 # What `make test` needs of a project: the site's config, hooks, theme and guides.
 PROJECT = ["mkdocs.yml", "hooks", "overrides", "docs"]
-ADDED = "added-guide-for-tests"
+
+
+def unused_name(docs: Path, wanted: str) -> str:
+    """`wanted`, or `wanted-2`, `wanted-3`...: the first name no folder of `docs` has."""
+    name, number = wanted, 1
+    while (docs / name).exists():
+        number += 1
+        name = f"{wanted}-{number}"
+    return name
+
+
+# The README's example; numbered if the site has such a guide already.
+NEW = unused_name(REPO / "docs", "hand-massage")
+ADDED = unused_name(REPO / "docs", "added-guide-for-tests")
 
 
 def new_guide(docs: Path, name: str) -> subprocess.CompletedProcess[str]:
@@ -34,24 +47,24 @@ def new_guide(docs: Path, name: str) -> subprocess.CompletedProcess[str]:
 
 def test_new_guide_builds_strict_clean_and_joins_the_site(tmp_path: Path) -> None:
     docs = copy_docs(tmp_path)
-    result = new_guide(docs, "hand-massage")
+    result = new_guide(docs, NEW)
     assert result.returncode == 0, result.stderr
-    assert (docs / "hand-massage" / "index.md").is_file()
+    assert (docs / NEW / "index.md").is_file()
     site = build_site(tmp_path / "site", docs)
     home = page_file(site, "index.html").read_text(encoding="utf-8")
-    assert 'href="hand-massage/"' in home
-    assert 'href="hand-massage/checklist/"' in home
-    step = page_file(site, "hand-massage/step-1/").read_text(encoding="utf-8")
+    assert f'href="{NEW}/"' in home
+    assert f'href="{NEW}/checklist/"' in home
+    step = page_file(site, f"{NEW}/step-1/").read_text(encoding="utf-8")
     assert "Checklist" in step[step.index('class="md-nav md-nav--primary"') :]
-    checklist = article_text(page_file(site, "hand-massage/checklist/"))
+    checklist = article_text(page_file(site, f"{NEW}/checklist/"))
     assert "Replace with one short instruction that sums up this step." in checklist
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert any(doc["location"].startswith("hand-massage/step-1/") for doc in index["docs"])
+    assert any(doc["location"].startswith(f"{NEW}/step-1/") for doc in index["docs"])
 
 
 def test_new_guide_refuses_a_taken_or_bad_name(tmp_path: Path) -> None:
     docs = copy_docs(tmp_path)
-    taken = new_guide(docs, "foot-massage")
+    taken = new_guide(docs, guides_in(docs)[0].slug)
     assert taken.returncode != 0
     assert "already exists" in taken.stderr
     bad = new_guide(docs, "Hand Massage")

@@ -242,6 +242,35 @@ WAKE_LOCK_STUB = """
 """
 
 
+def lacks_drawings(guide: str, steps: list[str] | None = None) -> str:
+    """What a test that needs step drawings says of a guide without them.
+
+    A guide from `make new-guide` has none yet: its drawing tests fail, with this message.
+    """
+    steps = steps or ["step-N"]
+    files = ", ".join(f"docs/{guide}/images/{step}.svg" for step in steps)
+    return (
+        f"the guide {guide!r} lacks its drawings: draw {files} and place each in its step page"
+        " (README.md, Pictures)"
+    )
+
+
+def step_page_lacks_drawing(url: str) -> str:
+    """`lacks_drawings` for one step page (`hand-massage/step-1/`)."""
+    guide, step = url.strip("/").split("/")[-2:]
+    return f"{url} has no drawing: {lacks_drawings(guide, [step])}"
+
+
+def step_own_words(site: Path, slug: str, number: int, total: int, summary: str) -> str:
+    """A step page's visible text after its heading and lead line: the step's own words."""
+    text = article_text(page_file(site, f"{slug}/step-{number}/"))
+    lead = f"Step {number} of {total} {normalise(summary)}"
+    assert lead in text, f"{slug}/step-{number}/ does not lead with {lead!r}"
+    own = text.split(lead, 1)[1].strip()
+    assert own, f"{slug}/step-{number}/ has no words of its own after its lead"
+    return own
+
+
 def all_pages(site: Path) -> list[str]:
     return sorted(
         path.relative_to(site).as_posix().removesuffix("index.html")

@@ -1,0 +1,76 @@
+"""Every page, light and dark: no request to another host, no axe violation, clean printing.
+
+Each page is loaded once per palette for all three (tests/support/tour.py): loading is much
+of what an every-page check costs. The checks share this module, so that one test process
+takes the whole tour when the suite runs in several (pytest-xdist, `--dist loadfile`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.support.browser import AXE
+from tests.support.pages import all_pages
+from tests.support.printing import PAPER
+from tests.support.site import guides_in
+from tests.support.tour import SCHEMES, Tour, Visit, take_tour
+
+pytestmark = pytest.mark.browser
+
+# Pages longer than one sheet: the whole-guide documents (at most 3 sheets each).
+DOCUMENTS = {f"{guide.slug}/print/" for guide in guides_in()}
+
+
+@pytest.fixture(scope="module")
+def tour(site: Path, site_url: str, browser) -> Tour:
+    """Every page of the real site visited once in each palette (axe-core run if installed)."""
+    return take_tour(browser, site_url, all_pages(site), AXE if AXE.is_file() else None)
+
+
+def visits_in(tour: Tour, site: Path, scheme: str) -> list[Visit]:
+    """The tour's visits in one palette: every page of the site, in order."""
+    visits = [visit for visit in tour.visits if visit.scheme == scheme]
+    assert [visit.url for visit in visits] == all_pages(site)
+    for visit in visits:
+        assert visit.body_scheme == ("slate" if scheme == "dark" else "default"), visit.url
+    return visits
+
+
+def test_no_page_requests_anything_from_another_host(site: Path, site_url: str, tour) -> None:
+    # Every page, light and dark, until its network was idle.
+    assert "foot-massage/checklist/" in {visit.url for visit in tour.visits}
+    for scheme in SCHEMES:
+        visits_in(tour, site, scheme)
+    own_host = urlsplit(site_url).netloc
+    assert tour.requested, "no request was recorded"
+    outside = {url for url in tour.requested if urlsplit(url).netloc not in (own_host, "")}
+    outside = {url for url in outside if not url.startswith(("data:", "blob:"))}
+    assert outside == set()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_no_page_has_an_axe_violation(site: Path, tour, axe_script: Path, scheme: str) -> None:
+    found = {}
+    for visit in visits_in(tour, site, scheme):
+        assert visit.violations is not None, f"axe-core did not run on {visit.url}"
+        if visit.violations:
+            found[visit.url] = visit.violations
+    assert found == {}
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_page_prints_without_blank_sheets(site: Path, tour, scheme: str) -> None:
+    visits = visits_in(tour, site, scheme)
+    assert len(visits) >= 15
+    for visit in visits:
+        url = visit.url
+        assert set(visit.printouts) == set(PAPER), url
+        for paper, printout in visit.printouts.items():  # one load, printed on each paper
+            assert all(sheet.strip() for sheet in printout.sheets), f"{url} {paper}: blank sheet"
+            limit = 3 if url in DOCUMENTS else 1
+            sheets = len(printout.sheets)
+            assert 1 <= sheets <= limit, f"{url} {paper}: {sheets} sheets"
+            assert printout.smallest_glyph_pt >= 9.0, f"{url} {paper}"

@@ -1,0 +1,71 @@
+"""One visit to every page of a built site in each palette, for the checks that read any page.
+
+Loading a page is much of what an every-page check costs, so the checks share one visit per
+page per palette (tests/browser/test_every_page.py): what the page requested, the
+palette it shows, what axe-core found on it, and the page printed on each paper.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin
+
+from .browser import violations
+from .printing import PAPER, Printout, print_pdf
+
+SCHEMES = ("light", "dark")
+
+
+@dataclass
+class Visit:
+    """What one page showed and did in one palette."""
+
+    url: str
+    scheme: str
+    # Material's palette on the page: `default` (light) or `slate` (dark).
+    body_scheme: str
+    # axe-core's violations, one line each; None when axe-core is not installed.
+    violations: list[str] | None
+    # The page printed on each paper (PAPER), as a reader's print dialog would.
+    printouts: dict[str, Printout]
+
+
+@dataclass
+class Tour:
+    """Every page visited once in each palette."""
+
+    visits: list[Visit]
+    # Every URL any page (or its service worker) requested, from loading to network idle.
+    requested: list[str]
+
+
+def take_tour(browser, site_url: str, urls: list[str], axe_script: Path | None) -> Tour:
+    """Visit every page in each palette: run axe-core, print it, wait for its network to idle.
+
+    The palettes go side by side, a tab each: while one page's network idles (Playwright
+    waits 500 ms without a request), the other palette's copy is loaded and checked.
+    """
+    visits: list[Visit] = []
+    requested: list[str] = []
+    tabs = {}
+    for scheme in SCHEMES:
+        context = browser.new_context(color_scheme=scheme)
+        context.on("request", lambda request: requested.append(request.url))
+        tabs[scheme] = context.new_page()
+        tabs[scheme].set_default_timeout(15_000)
+    for url in urls:
+        for scheme, page in tabs.items():
+            page.goto(urljoin(site_url, url))
+            body_scheme = page.get_attribute("body", "data-md-color-scheme") or ""
+            found = violations(page, axe_script) if axe_script is not None else None
+            printouts = {paper: print_pdf(page, paper) for paper in PAPER}
+            for printout in printouts.values():
+                printout.data = b""  # read; the PDFs themselves are not kept
+            visits.append(Visit(url, scheme, body_scheme, found, printouts))
+        # What a page requests after it loaded counts too.
+        for page in tabs.values():
+            page.wait_for_load_state("networkidle")
+    for page in tabs.values():
+        page.context.close()
+    return Tour(visits, requested)
