@@ -92,9 +92,8 @@ def _caution(item: str) -> Caution | str:
     """The caution one list item says, or what is wrong with it."""
     lead = _LEAD.match(item)
     if lead is None:
-        return (
-            f"item {_quoted(item)} must lead with its few words in bold: '**Signs of a clot**: ...'"
-        )
+        example = "'**Signs of a blood clot**: ...'"
+        return f"item {_quoted(item)} must lead with its few words in bold: {example}"
     name = lead["name"].strip()
     if _MARKUP.search(name):
         return f"item {_quoted(name)} has markup in its bold words: they print as plain text"

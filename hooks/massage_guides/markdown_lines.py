@@ -91,7 +91,8 @@ def snippet_paths(markdown: str) -> list[str]:
 def section_marked(markdown: str, marker: str) -> str | None:
     """The text under the heading marked `{ #marker }` (attr_list), to the next heading as high.
 
-    None when no heading outside fenced code carries the marker.
+    Fenced code in it is left out (its lines are code, not the section's items). None when no
+    heading outside fenced code carries the marker.
     """
     attribute = re.compile(r"\{[^}]*#" + re.escape(marker) + r"(?=[\s}])[^}]*\}[ \t]*$")
     level = 0
@@ -100,7 +101,7 @@ def section_marked(markdown: str, marker: str) -> str | None:
         heading = _HEADING.match(line) if outside else None
         if level and heading and len(heading["hashes"]) <= level:
             break
-        if level:
+        if level and outside:
             lines.append(line)
         elif heading and attribute.search(line.rstrip("\r\n")):
             level = len(heading["hashes"])
