@@ -106,3 +106,12 @@ def section_marked(markdown: str, marker: str) -> str | None:
         elif heading and attribute.search(line.rstrip("\r\n")):
             level = len(heading["hashes"])
     return "".join(lines) if level else None
+
+
+def after_first_heading(markdown: str, block: str) -> str:
+    """The text with `block` right under its first `# ` heading (first of all without one)."""
+    heading = first_heading(markdown)
+    if heading is None:
+        return f"{block}\n\n{markdown}"
+    end = heading[1]
+    return f"{markdown[:end]}\n\n{block}\n{markdown[end:]}"
