@@ -1,9 +1,11 @@
 """Hook: the words readers search with, added to their page's search entry.
 
-A page's `reader_words` (front matter: `[sore feet, foot rub]`) join the text of the page's own
-entry in `search/search_index.json`, the one whose location is the page itself: search ranks
-them as that text (no boost, no chips), shows them in the result's excerpt when they match, and
-no other page or guide is affected by them. The page itself is unchanged.
+A page's `reader_words` (front matter: `[sore feet, foot rub]`) reach `search/search_index.json`
+twice: in the text of the page's own entry (so a result for them never shows "Missing:"), and as
+an entry of their own under the page, titled with them (so they rank as a heading of that page
+does: two of a reader's words beat one word of another page's title, as Material weighs titles a
+thousand times text). No boost beyond that, no chips, and no other page or guide is affected by
+them. The page itself is unchanged.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
 
 _INDEX = "search/search_index.json"
 _WORDS_KEY = "massage_guides_reader_words"
+# The reader words' own entry points at the page (no element has this id: the page's top).
+_ANCHOR = "reader-words"
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -53,10 +57,16 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if not index_path.is_file():
         raise PluginError("mkdocs.yml: 'plugins' has no search: 'reader_words' need its index")
     index = json.loads(index_path.read_text(encoding="utf-8"))
+    added = []
     for entry in index["docs"]:
         phrases = words.get(entry["location"])
         if phrases:
-            entry["text"] = f"{entry['text']}<p>{escape(', '.join(phrases))}</p>"
+            listed = escape(", ".join(phrases))
+            entry["text"] = f"{entry['text']}<p>{listed}</p>"
+            added.append(
+                {"location": f"{entry['location']}#{_ANCHOR}", "title": listed, "text": ""}
+            )
+    index["docs"] += added
     index_path.write_text(
         json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )
