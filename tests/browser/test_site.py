@@ -104,6 +104,8 @@ def test_every_result_shows_the_title_of_its_guide(
     open_search(page, site_url)
     # Every guide is made of step pages, and every step page's title says "Step".
     first_search_result(page, "step")
+    # search-label.js labels every result drawn at once, when search/guides.json has come.
+    page.locator(".search-result-guide").first.wait_for()
     titles = guide_titles(site)
     seen = set()
     for item in page.locator(".md-search-result__item").all():

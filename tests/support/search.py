@@ -16,6 +16,10 @@ BOX = "input.md-search__input"
 READY = """() => !document.querySelector('.md-search-result__meta')
     .textContent.includes('Initializing')"""
 
+# search/guides.json (hooks/search_guides.py) has arrived.
+GUIDE_TITLES_LOADED = """() => performance.getEntriesByType('resource')
+    .some(entry => entry.name.endsWith('/search/guides.json'))"""
+
 # The worker answered the box's (non-empty) value: the line counts results, none included
 # ("No matching documents", "1 matching document", "7 matching documents").
 ANSWERED = """query => document.querySelector('input.md-search__input').value === query
@@ -34,6 +38,9 @@ def open_search(page, url: str) -> None:
         toggle.click()
     page.locator(BOX).click()
     page.wait_for_function(READY)
+    # The site's search-label.js fetches the guides' titles when the box gets focus, then
+    # labels and reorders every result drawn: have them before the first query.
+    page.wait_for_function(GUIDE_TITLES_LOADED)
 
 
 def _enter(page, value: str) -> None:
