@@ -21,6 +21,17 @@ CHROMIUM_ARGS = [
 AXE = REPO / ".npm" / "node_modules" / "axe-core" / "axe.min.js"
 
 
+def new_context(browser, **options):
+    """A browser context for a test that is not about offline reading: no service worker.
+
+    In any other context the site's worker installs after the first page has loaded, and
+    downloads and hashes the whole site in the background: about a CPU-second for each test,
+    on a suite that keeps both cores busy. Pages are the same bytes with or without it; the
+    offline tests and the every-page tour (tests/support/tour.py) keep it.
+    """
+    return browser.new_context(service_workers="block", **options)
+
+
 def violations(page, axe_script: Path) -> list[str]:
     """axe-core's violations on the page as it is now, one line each (rule: elements)."""
     page.add_script_tag(path=str(axe_script))
