@@ -32,9 +32,14 @@ def new_context(browser, **options):
     return browser.new_context(service_workers="block", **options)
 
 
-def violations(page, axe_script: Path) -> list[str]:
-    """axe-core's violations on the page as it is now, one line each (rule: elements)."""
-    page.add_script_tag(path=str(axe_script))
+def violations(page, axe_script: Path | None) -> list[str]:
+    """axe-core's violations on the page as it is now, one line each (rule: elements).
+
+    `axe_script` is added to the page first; None when the context adds it to every page
+    (`context.add_init_script(path=AXE)`, cheaper on a tour of many pages).
+    """
+    if axe_script is not None:
+        page.add_script_tag(path=str(axe_script))
     found = page.evaluate(
         """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
             .map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)"""
