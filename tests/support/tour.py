@@ -15,9 +15,6 @@ from .browser import violations
 from .printing import PAPER, Printout, print_pdf
 
 SCHEMES = ("light", "dark")
-NO_TRANSITIONS = (
-    "*, *::before, *::after { transition: none !important; animation: none !important; }"
-)
 
 
 @dataclass
@@ -64,9 +61,6 @@ def take_tour(browser, site_url: str, urls: list[str], axe_script: Path | None) 
         for scheme, page in tabs.items():
             page.goto(urljoin(site_url, url))
             body_scheme = page.get_attribute("body", "data-md-color-scheme") or ""
-            # Colours as they end, not halfway through a transition (Material's last 125 ms;
-            # the screen-lock switch fades in), whatever this machine's speed.
-            page.add_style_tag(content=NO_TRANSITIONS)
             found = violations(page, None) if axe_script is not None else None
             printouts = {paper: print_pdf(page, paper) for paper in PAPER}
             for printout in printouts.values():
