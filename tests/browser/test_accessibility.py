@@ -10,6 +10,8 @@ from urllib.parse import urljoin
 
 import pytest
 
+from tests.support.browser import new_context
+
 pytestmark = pytest.mark.browser
 
 
@@ -37,7 +39,7 @@ def test_every_page_has_a_skip_link(site: Path) -> None:
 def test_focus_is_visible_and_never_under_the_sticky_header(
     site_url: str, browser, url: str
 ) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 500})
+    context = new_context(browser, viewport={"width": 390, "height": 500})
     page = context.new_page()
     page.goto(urljoin(site_url, url))
     checked = 0

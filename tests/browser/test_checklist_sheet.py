@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 import pytest
 
 from massage_guides.model import load_site
+from tests.support.browser import new_context
 from tests.support.guide_factory import write_checklist_guide
 from tests.support.printing import PAPER, Printout, print_pdf
 from tests.support.server import serve
@@ -100,7 +101,7 @@ def test_checklist_prints_on_one_full_sheet_in_both_palettes_and_papers(
 ) -> None:
     guide = guides[slug]
     for scheme in ("light", "dark"):
-        context = browser.new_context(color_scheme=scheme)
+        context = new_context(browser, color_scheme=scheme)
         page = context.new_page()
         page.goto(urljoin(sheet_url, f"{slug}/checklist/"))
         for paper in PAPER:
@@ -146,7 +147,7 @@ def test_edge_checklists_have_no_axe_violation(sheet_url: str, browser, scheme: 
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `make test` (it installs axe-core with npm)")
     axe_script = AXE
-    context = browser.new_context(color_scheme=scheme)
+    context = new_context(browser, color_scheme=scheme)
     page = context.new_page()
     found = {}
     # The grid with standing column heads, and the one without sides (the real guides'
@@ -169,7 +170,7 @@ def test_largest_checklist_of_a_public_build_with_its_address_still_prints_on_on
     site = build_site(tmp_path / "site", docs, site_url="https://guides.example.org/massage/")
     guide = _guides(docs)["edge-largest"]
     with serve(site) as server:
-        context = browser.new_context()
+        context = new_context(browser)
         page = context.new_page()
         page.goto(urljoin(server.url, "edge-largest/checklist/"))
         for paper in PAPER:

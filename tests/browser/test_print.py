@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 
 import pytest
 
+from tests.support.browser import new_context
 from tests.support.printing import PAPER, print_pdf
 from tests.support.server import serve
 from tests.support.site import build_site, copy_docs
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("url", ["foot-massage/step-1/", "back-massage/", "foot-massage/print/"])
 def test_dark_palette_prints_black_on_white(site_url: str, browser, url: str) -> None:
-    context = browser.new_context(color_scheme="dark")
+    context = new_context(browser, color_scheme="dark")
     page = context.new_page()
     page.goto(urljoin(site_url, url))
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"
@@ -79,7 +80,7 @@ def test_outside_links_print_their_address(tmp_path: Path, browser) -> None:
     site = build_site(tmp_path / "site", docs)
     with serve(site) as server:
         base = server.url
-        context = browser.new_context()
+        context = new_context(browser)
         page = context.new_page()
         page.goto(urljoin(base, "foot-massage/"))
         link = page.get_by_role("link", name="An outside page")
