@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -19,10 +20,18 @@ from tests.support.site import build_site, copy_docs
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("url", ["foot-massage/step-1/", "back-massage/", "foot-massage/print/"])
-def test_dark_palette_prints_black_on_white(site_url: str, browser, url: str) -> None:
+@pytest.fixture(scope="module")
+def dark_tab(browser) -> Iterator[object]:
+    """A tab whose system colour scheme is dark, each page loaded afresh in it."""
     context = new_context(browser, color_scheme="dark")
-    page = context.new_page()
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("url", ["foot-massage/step-1/", "back-massage/", "foot-massage/print/"])
+def test_dark_palette_prints_black_on_white(site_url: str, dark_tab, url: str) -> None:
+    page = dark_tab
+    page.emulate_media(media="null")  # the screen, as a new tab has it
     page.goto(urljoin(site_url, url))
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"
     page.emulate_media(media="print")
@@ -31,7 +40,6 @@ def test_dark_palette_prints_black_on_white(site_url: str, browser, url: str) ->
             .map(el => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color,
                         getComputedStyle(el).colorScheme])"""
     )
-    context.close()
     assert colours[0][0] == "rgb(255, 255, 255)"
     # A dark colour scheme would paint the sheet's margins dark.
     assert colours[0][2] == "light" and colours[1][2] == "light", colours
