@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.browser import AXE, CHROMIUM, CHROMIUM_ARGS
+from tests.support.browser import AXE, CHROMIUM, CHROMIUM_ARGS, new_context
 from tests.support.server import serve
 from tests.support.site import build_site
 
@@ -81,8 +81,8 @@ def browser(playwright) -> Iterator[object]:
 
 @pytest.fixture(params=["light", "dark"])
 def scheme_page(request, browser):
-    """A tab whose system colour scheme is light or dark (the palette follows it)."""
-    context = browser.new_context(color_scheme=request.param)
+    """A tab whose system colour scheme is light or dark (the palette follows it); no worker."""
+    context = new_context(browser, color_scheme=request.param)
     tab = context.new_page()
     tab.set_default_timeout(15_000)
     yield request.param, tab
@@ -91,8 +91,8 @@ def scheme_page(request, browser):
 
 @pytest.fixture
 def page(browser):
-    """A fresh browser tab with its own storage."""
-    context = browser.new_context()
+    """A fresh browser tab with its own storage (no service worker: support/browser.py)."""
+    context = new_context(browser)
     tab = context.new_page()
     tab.set_default_timeout(15_000)
     yield tab

@@ -5,16 +5,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
+from tests.support.browser import new_context
+
 pytestmark = pytest.mark.browser
 
 
+@pytest.fixture(scope="module")
+def tabs(browser) -> Iterator[dict[str, object]]:
+    """A desktop tab and a small phone's tab (390 x 500), each page loaded afresh in them."""
+    contexts = {
+        "desktop": new_context(browser),
+        "phone": new_context(browser, viewport={"width": 390, "height": 500}),
+    }
+    yield {name: context.new_page() for name, context in contexts.items()}
+    for context in contexts.values():
+        context.close()
+
+
 @pytest.mark.parametrize("url", ["", "foot-massage/step-2/", "back-massage/checklist/", "404.html"])
-def test_skip_link_comes_first_and_shows_when_focused(site_url: str, page, url: str) -> None:
+def test_skip_link_comes_first_and_shows_when_focused(site_url: str, tabs, url: str) -> None:
+    page = tabs["desktop"]
     page.goto(urljoin(site_url, url))
     page.keyboard.press("Tab")
     focused = page.evaluate(
@@ -34,11 +50,8 @@ def test_every_page_has_a_skip_link(site: Path) -> None:
 @pytest.mark.parametrize(
     "url", ["foot-massage/", "foot-massage/checklist/", "back-massage/step-3/"]
 )
-def test_focus_is_visible_and_never_under_the_sticky_header(
-    site_url: str, browser, url: str
-) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 500})
-    page = context.new_page()
+def test_focus_is_visible_and_never_under_the_sticky_header(site_url: str, tabs, url: str) -> None:
+    page = tabs["phone"]
     page.goto(urljoin(site_url, url))
     checked = 0
     for _ in range(60):
@@ -59,5 +72,4 @@ def test_focus_is_visible_and_never_under_the_sticky_header(
         checked += 1
         assert state["top"] >= state["headerBottom"] - 1, state
         assert state["outline"] != "none" and state["width"] != "0px", state
-    context.close()
     assert checked >= 3

@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 
 import pytest
 
+from tests.support.browser import new_context
 from tests.support.guide_factory import write_checklist_guide
 from tests.support.printing import PAPER, print_pdf
 from tests.support.server import serve
@@ -62,7 +63,7 @@ def test_ticks_stay_on_their_items_when_a_supply_and_a_step_are_inserted_before_
     guide = docs / "moves"
     with serve(site) as server:
         base = server.url
-        context = browser.new_context()
+        context = new_context(browser)
         page = context.new_page()
         page.goto(urljoin(base, "moves/checklist/"))
         boxes = page.locator("input[data-tick]")
@@ -165,7 +166,7 @@ def test_undo_brings_back_the_ticks_a_stray_clear_all_took(site_url: str, page) 
 
 
 def test_dark_palette_prints_dark_text_on_white(site_url: str, browser) -> None:
-    context = browser.new_context(color_scheme="dark")
+    context = new_context(browser, color_scheme="dark")
     page = context.new_page()
     page.goto(urljoin(site_url, "foot-massage/checklist/"))
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"

@@ -16,10 +16,12 @@ from urllib.parse import urljoin
 import pytest
 
 from massage_guides.model import load_site
+from tests.support.browser import new_context
 from tests.support.guide_factory import write_checklist_guide
 from tests.support.printing import PAPER, Printout, print_pdf
 from tests.support.server import serve
 from tests.support.site import REPO, build_site, copy_docs
+from tests.support.tour import SCHEMES
 
 pytestmark = pytest.mark.browser
 
@@ -94,14 +96,23 @@ def _check_sheet(printout: Printout, guide, slug: str, label: str) -> None:
     assert title.size_pt >= 20 and "Bold" in title.font, f"{label}: title {title}"
 
 
+@pytest.fixture(scope="module")
+def sheet_tabs(browser) -> Iterator[dict[str, object]]:
+    """A tab per palette for this module's checklists, each loaded afresh (no ticks kept)."""
+    contexts = {scheme: new_context(browser, color_scheme=scheme) for scheme in SCHEMES}
+    yield {scheme: context.new_page() for scheme, context in contexts.items()}
+    for context in contexts.values():
+        context.close()
+
+
 @pytest.mark.parametrize("slug", [*REAL, *EDGES])
 def test_checklist_prints_on_one_full_sheet_in_both_palettes_and_papers(
-    sheet_url: str, browser, guides, slug: str
+    sheet_url: str, sheet_tabs, guides, slug: str
 ) -> None:
     guide = guides[slug]
-    for scheme in ("light", "dark"):
-        context = browser.new_context(color_scheme=scheme)
-        page = context.new_page()
+    for scheme in SCHEMES:
+        page = sheet_tabs[scheme]
+        page.emulate_media(media="null")  # the screen, as a new tab has it
         page.goto(urljoin(sheet_url, f"{slug}/checklist/"))
         for paper in PAPER:
             printout = print_pdf(page, paper)
@@ -116,7 +127,6 @@ def test_checklist_prints_on_one_full_sheet_in_both_palettes_and_papers(
             """() => [getComputedStyle(document.querySelector('article h1')).color,
                       getComputedStyle(document.querySelector('.checklist__summary')).color]"""
         )
-        context.close()
         assert colours == ["rgb(0, 0, 0)", "rgb(0, 0, 0)"], (scheme, colours)
 
 
@@ -139,15 +149,15 @@ def _picture_for_the_readme(printout: Printout) -> None:
         README_IMAGE.write_bytes(buffer.getvalue())
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_edge_checklists_have_no_axe_violation(sheet_url: str, browser, scheme: str) -> None:
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_edge_checklists_have_no_axe_violation(sheet_url: str, sheet_tabs, scheme: str) -> None:
     from tests.support.browser import AXE, violations
 
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `make test` (it installs axe-core with npm)")
     axe_script = AXE
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
+    page = sheet_tabs[scheme]
+    page.emulate_media(media="null")
     found = {}
     # The grid with standing column heads, and the one without sides (the real guides'
     # checklists are in test_every_page.py's axe run).
@@ -155,7 +165,6 @@ def test_edge_checklists_have_no_axe_violation(sheet_url: str, browser, scheme: 
         page.goto(urljoin(sheet_url, f"{slug}/checklist/"))
         if problems := violations(page, axe_script):
             found[slug] = problems
-    context.close()
     assert found == {}
 
 
@@ -169,7 +178,7 @@ def test_largest_checklist_of_a_public_build_with_its_address_still_prints_on_on
     site = build_site(tmp_path / "site", docs, site_url="https://guides.example.org/massage/")
     guide = _guides(docs)["edge-largest"]
     with serve(site) as server:
-        context = browser.new_context()
+        context = new_context(browser)
         page = context.new_page()
         page.goto(urljoin(server.url, "edge-largest/checklist/"))
         for paper in PAPER:

@@ -6,11 +6,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
+from tests.support.browser import new_context
 from tests.support.printing import PAPER, print_pdf
 from tests.support.server import serve
 from tests.support.site import build_site, copy_docs
@@ -18,10 +20,18 @@ from tests.support.site import build_site, copy_docs
 pytestmark = pytest.mark.browser
 
 
+@pytest.fixture(scope="module")
+def dark_tab(browser) -> Iterator[object]:
+    """A tab whose system colour scheme is dark, each page loaded afresh in it."""
+    context = new_context(browser, color_scheme="dark")
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.parametrize("url", ["foot-massage/step-1/", "back-massage/", "foot-massage/print/"])
-def test_dark_palette_prints_black_on_white(site_url: str, browser, url: str) -> None:
-    context = browser.new_context(color_scheme="dark")
-    page = context.new_page()
+def test_dark_palette_prints_black_on_white(site_url: str, dark_tab, url: str) -> None:
+    page = dark_tab
+    page.emulate_media(media="null")  # the screen, as a new tab has it
     page.goto(urljoin(site_url, url))
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"
     page.emulate_media(media="print")
@@ -30,7 +40,6 @@ def test_dark_palette_prints_black_on_white(site_url: str, browser, url: str) ->
             .map(el => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color,
                         getComputedStyle(el).colorScheme])"""
     )
-    context.close()
     assert colours[0][0] == "rgb(255, 255, 255)"
     # A dark colour scheme would paint the sheet's margins dark.
     assert colours[0][2] == "light" and colours[1][2] == "light", colours
@@ -79,7 +88,7 @@ def test_outside_links_print_their_address(tmp_path: Path, browser) -> None:
     site = build_site(tmp_path / "site", docs)
     with serve(site) as server:
         base = server.url
-        context = browser.new_context()
+        context = new_context(browser)
         page = context.new_page()
         page.goto(urljoin(base, "foot-massage/"))
         link = page.get_by_role("link", name="An outside page")

@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from tests.support.browser import new_context
 from tests.support.pages import (
     all_pages,
     guide_front_matter,
@@ -31,10 +32,20 @@ DESKTOP = {"width": 1280, "height": 800}
 @pytest.fixture(scope="module")
 def search_box(browser, site_url: str):
     """The home page with its search index loaded, reused for every query."""
-    context = browser.new_context()
+    context = new_context(browser)
     page = context.new_page()
     page.set_default_timeout(15_000)
     open_search(page, site_url)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def guide_tab(browser):
+    """One tab for the searches from inside a guide: each loads its own page first."""
+    context = new_context(browser)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
     yield page
     context.close()
 
@@ -97,10 +108,10 @@ def test_no_result_shows_a_tag_chip(search_box) -> None:
     ids=[f"{start}:{query}" for start, query, _ in in_guide_table()],
 )
 def test_search_from_inside_a_guide_answers_with_that_guide_first(
-    page, site_url: str, start: str, query: str, expected: list[str]
+    guide_tab, site_url: str, start: str, query: str, expected: list[str]
 ) -> None:
-    open_search(page, urljoin(site_url, start))
-    assert first_search_result(page, query) in expected
+    open_search(guide_tab, urljoin(site_url, start))
+    assert first_search_result(guide_tab, query) in expected
 
 
 def guide_titles(site: Path) -> dict[str, str]:
@@ -115,12 +126,14 @@ def guide_titles(site: Path) -> dict[str, str]:
 def test_every_result_shows_the_title_of_its_guide(
     browser, site: Path, site_url: str, viewport: dict[str, int]
 ) -> None:
-    context = browser.new_context(viewport=viewport)
+    context = new_context(browser, viewport=viewport)
     page = context.new_page()
     page.set_default_timeout(15_000)
     open_search(page, site_url)
     # Every guide is made of step pages, and every step page's title says "Step".
     first_search_result(page, "step")
+    # search-label.js labels every result drawn at once, when search/guides.json has come.
+    page.locator(".search-result-guide").first.wait_for()
     titles = guide_titles(site)
     seen = set()
     for item in page.locator(".md-search-result__item").all():
@@ -175,7 +188,7 @@ def test_a_result_shows_the_pages_words_not_its_drawing(search_box, site: Path, 
 
 @pytest.mark.parametrize("url", ["foot-massage/step-2/", "foot-massage/checklist/"])
 def test_a_guide_page_does_not_shift_as_it_loads(site_url: str, browser, url: str) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context = new_context(browser, viewport={"width": 390, "height": 844})
     context.add_init_script(
         """window.__shift = 0;
         new PerformanceObserver(list => list.getEntries().forEach(entry => {
@@ -195,7 +208,7 @@ def test_a_guide_page_does_not_shift_as_it_loads(site_url: str, browser, url: st
 def test_a_step_page_leads_with_its_move_and_offers_printing_after_it(
     site_url: str, browser
 ) -> None:
-    context = browser.new_context(viewport=PHONE)
+    context = new_context(browser, viewport=PHONE)
     page = context.new_page()
     steps = [step for guide in guides_in() for step in guide.steps]
     assert steps
@@ -218,7 +231,7 @@ CONTROLS = (
 
 
 def test_every_control_is_at_least_44_px_square(site: Path, site_url: str, browser) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context = new_context(browser, viewport={"width": 390, "height": 844})
     context.add_init_script(
         """Object.defineProperty(Navigator.prototype, 'wakeLock', {configurable: true,
             get: () => ({request: async () => ({release: async () => {},

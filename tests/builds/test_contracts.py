@@ -6,18 +6,16 @@ gives the reader what does not depend on it, or stops with one line naming what 
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 
 import pytest
-from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, PluginError
+from mkdocs.exceptions import PluginError
 
 import offline  # hooks/offline.py, as MkDocs loads it (pytest's pythonpath holds hooks/)
 from tests.support.pages import page_file, read_page
-from tests.support.site import CONFIG, REPO, build_site, guides_in
+from tests.support.site import CONFIG, REPO, build_site, guides_in, stop_message
 
 
 def _hooks_without(name: str) -> list[str]:
@@ -44,20 +42,10 @@ def test_start_and_keep_screen_on_stand_without_the_print_actions(tmp_path: Path
         assert read_page(page_file(site, f"{guide.slug}/")).title
 
 
-def _stop_message(tmp_path: Path, caplog: pytest.LogCaptureFixture, **overrides: Any) -> str:
-    site = tmp_path / "site"
-    config = load_config(str(CONFIG), site_dir=str(site), strict=True, **overrides)
-    caplog.clear()
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
-        build(config)
-    [message] = [record.getMessage() for record in caplog.records]
-    return message
-
-
 def test_without_the_print_sizes_hook_the_build_names_the_missing_stylesheet(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    message = _stop_message(tmp_path, caplog, hooks=_hooks_without("print_sizes.py"))
+    message = stop_message(tmp_path, caplog, hooks=_hooks_without("print_sizes.py"))
     assert message == "mkdocs.yml: 'extra_css' 'stylesheets/print-sizes.css' is no file of the site"
 
 

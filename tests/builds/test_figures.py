@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 
 import pytest
 
+from tests.support.browser import new_context
 from tests.support.pages import lacks_drawings, page_file, step_page_lacks_drawing
 from tests.support.site import REPO, guides_in
 
@@ -319,7 +320,7 @@ _COLOURS = """figure => {
 def test_drawings_fit_a_phone_and_their_lines_stand_out(
     site_url: str, browser, scheme: str
 ) -> None:
-    context = browser.new_context(color_scheme=scheme, viewport=PHONE)
+    context = new_context(browser, color_scheme=scheme, viewport=PHONE)
     page = context.new_page()
     page.set_default_timeout(15_000)
     try:

@@ -17,13 +17,35 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+NO_TRANSITIONS = (
+    "*, *::before, *::after { transition: none !important; animation: none !important; }"
+)
 # Installed by `make test` with npm (Makefile, AXE_VERSION).
 AXE = REPO / ".npm" / "node_modules" / "axe-core" / "axe.min.js"
 
 
-def violations(page, axe_script: Path) -> list[str]:
-    """axe-core's violations on the page as it is now, one line each (rule: elements)."""
-    page.add_script_tag(path=str(axe_script))
+def new_context(browser, **options):
+    """A browser context for a test that is not about offline reading: no service worker.
+
+    In any other context the site's worker installs after the first page has loaded, and
+    downloads and hashes the whole site in the background: about a CPU-second for each test,
+    on a suite that keeps both cores busy. Pages are the same bytes with or without it; the
+    offline tests and the every-page tour (tests/support/tour.py) keep it.
+    """
+    return browser.new_context(service_workers="block", **options)
+
+
+def violations(page, axe_script: Path | None) -> list[str]:
+    """axe-core's violations on the page as it is now, one line each (rule: elements).
+
+    `axe_script` is added to the page first; None when the context adds it to every page
+    (`context.add_init_script(path=AXE)`, cheaper on a tour of many pages).
+    """
+    # Colours as they end, not halfway through a transition (Material's take 125 ms; the
+    # screen-lock switch fades in), however fast this machine got here after loading.
+    page.add_style_tag(content=NO_TRANSITIONS)
+    if axe_script is not None:
+        page.add_script_tag(path=str(axe_script))
     found = page.evaluate(
         """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
             .map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)"""
