@@ -57,7 +57,7 @@ _STEP_PAGE = re.compile(r"step-\d+\.md")
 # What one printed checklist sheet holds (README, "The checklist"): every guide within these
 # limits prints on exactly one A4 and one US Letter sheet with no type under 10 pt. A guide
 # beyond one of them stops the build (file and field) rather than print unreadably small.
-MAX_STEPS = 10
+MAX_STEPS = 9
 MAX_SUPPLIES = 8
 MAX_SIDES = 3
 MAX_ROUNDS = 4
