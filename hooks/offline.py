@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from massage_guides import command_line
 
@@ -47,6 +48,9 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     return env
 
 
+# Last: it hashes every file as the build finally wrote it (hooks/reader_words.py rewrites the
+# search index at -50).
+@event_priority(-100)
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Write the precache list and its version into the built `sw.js`."""
     if command_line.serving():

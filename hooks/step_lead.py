@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from massage_guides.markdown_lines import first_heading
+from massage_guides.markdown_lines import after_first_heading
 from massage_guides.model import site_of
 from massage_guides.templates import render
 
@@ -29,8 +29,4 @@ def on_page_markdown(
     if step is None or guide is None:
         return None
     lead = render(config, "partials/step-lead.html", step=step, steps=len(guide.steps)).strip()
-    heading = first_heading(markdown)
-    if heading is None:
-        return f"{lead}\n\n{markdown}"
-    end = heading[1]
-    return f"{markdown[:end]}\n\n{lead}\n{markdown[end:]}"
+    return after_first_heading(markdown, lead)

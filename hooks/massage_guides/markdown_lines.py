@@ -86,3 +86,32 @@ def snippet_paths(markdown: str) -> list[str]:
         if snippet:
             paths.append(snippet["path"])
     return paths
+
+
+def section_marked(markdown: str, marker: str) -> str | None:
+    """The text under the heading marked `{ #marker }` (attr_list), to the next heading as high.
+
+    Fenced code in it is left out (its lines are code, not the section's items). None when no
+    heading outside fenced code carries the marker.
+    """
+    attribute = re.compile(r"\{[^}]*#" + re.escape(marker) + r"(?=[\s}])[^}]*\}[ \t]*$")
+    level = 0
+    lines: list[str] = []
+    for _, line, outside in _lines(markdown):
+        heading = _HEADING.match(line) if outside else None
+        if level and heading and len(heading["hashes"]) <= level:
+            break
+        if level and outside:
+            lines.append(line)
+        elif heading and attribute.search(line.rstrip("\r\n")):
+            level = len(heading["hashes"])
+    return "".join(lines) if level else None
+
+
+def after_first_heading(markdown: str, block: str) -> str:
+    """The text with `block` right under its first `# ` heading (first of all without one)."""
+    heading = first_heading(markdown)
+    if heading is None:
+        return f"{block}\n\n{markdown}"
+    end = heading[1]
+    return f"{markdown[:end]}\n\n{block}\n{markdown[end:]}"

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING
 
+from .cautions import Caution, read_cautions, short_line
 from .front_matter import Document, Problems, fail, read_document
 from .markdown_lines import snippet_paths
 from .schema import (
@@ -56,7 +57,7 @@ _STEP_PAGE = re.compile(r"step-\d+\.md")
 # What one printed checklist sheet holds (README, "The checklist"): every guide within these
 # limits prints on exactly one A4 and one US Letter sheet with no type under 10 pt. A guide
 # beyond one of them stops the build (file and field) rather than print unreadably small.
-MAX_STEPS = 10
+MAX_STEPS = 9
 MAX_SUPPLIES = 8
 MAX_SIDES = 3
 MAX_ROUNDS = 4
@@ -66,6 +67,7 @@ MAX_SUMMARY_CHARS = 80
 MAX_SUPPLY_CHARS = 72  # name and note together
 MAX_SIDE_CHARS = 12
 MAX_WARNING_CHARS = 210  # title and text together
+MAX_CAUTIONS_CHARS = 220  # the cautions' few words in the one "Don't massage if:" line
 
 # Admonitions an author marks for the checklist: `!!! warning checklist "Title"`.
 _CHECKLIST_ADMONITION = re.compile(
@@ -161,6 +163,8 @@ class Guide:
     sides: tuple[str, ...] = ()
     rounds: int = 1
     warnings: tuple[ChecklistWarning, ...] = ()
+    # When not to massage (`cautions`), from the overview's section marked `{ #cautions }`.
+    cautions: tuple[Caution, ...] = ()
     overview_body: str = ""
     source: Source | None = None
     order: float = math.inf
@@ -184,6 +188,11 @@ class Guide:
     def follow_uri(self) -> str:
         """The generated follow-along page's `src_uri`."""
         return f"{self.slug}/{FOLLOW}"
+
+    @property
+    def cautions_line(self) -> str:
+        """The cautions' few words in one line, after "Don't massage if:" (checklist, Start)."""
+        return short_line(self.cautions)
 
     def routine(self) -> list[Card]:
         """The whole routine, one card per move: steps x sides x rounds, switches, the end.
@@ -354,7 +363,8 @@ def _build_guide(
     """The guide, or None when one of its pages has a mistake (each noted in `problems`)."""
     overview = documents[f"{slug}/{OVERVIEW}"]
     fields = validate(overview, GuideFields, problems) if overview.readable else None
-    complete = fields is not None
+    cautions = read_cautions(overview, problems) if overview.readable else None
+    complete = fields is not None and cautions is not None
     steps: list[Step] = []
     pages: list[GuidePage] = []
     for uri, doc in sorted(documents.items()):
@@ -385,7 +395,7 @@ def _build_guide(
                 complete = False
             else:
                 pages.append(GuidePage(doc.title, values["order"], uri, doc.body))
-    if not complete or fields is None:
+    if not complete or fields is None or cautions is None:
         return None
     steps.sort(key=lambda step: step.number)
     _check_step_numbers(steps, documents, overview)
@@ -398,6 +408,7 @@ def _build_guide(
         steps=tuple(steps),
         pages=tuple(pages),
         warnings=tuple(warning for doc in in_order for warning in _checklist_warnings(doc)),
+        cautions=cautions,
         overview_body=overview.body,
         # The overview's own fields, as the schema converted them (schema.GuideFields).
         **{name: fields[name] for name in FROM_FRONT_MATTER},
@@ -464,6 +475,7 @@ def _check_fits_one_sheet(
         )
         for warning in guide.warnings
     ]
+    texts.append((overview.path, "cautions", short_line(guide.cautions), MAX_CAUTIONS_CHARS))
     for path, field_name, text, limit in texts:
         if len(text) > limit:
             problems.add(

@@ -32,9 +32,20 @@ Replace this paragraph with a short introduction: what the {subject} is for and 
 
 <!-- supplies -->
 
+## When not to massage {{ #cautions }}
+
+Replace each item below with a caution from a health service's advice, in your own words, for
+this part of the body. Keep the few words in bold short: the checklist prints them in one line.
+
+- **Signs of a blood clot**: replace with what to look for and what to do instead, then link the
+  page it comes from. [NHS: Deep vein thrombosis (DVT)](https://www.nhs.uk/conditions/deep-vein-thrombosis-dvt/)
+- **It hurts**: replace with when to stop. [Mayo Clinic: Massage](https://www.mayoclinic.org/healthy-lifestyle/stress-management/in-depth/massage/art-20045743)
+
+This is general information, not medical advice.
+
 ## Before you start
 
-Stop if anything hurts. This guide is general information, not medical advice.
+Stop if anything hurts.
 
 Follow the steps in order, then print the [checklist](checklist.md).
 """

@@ -82,11 +82,49 @@ class Text(BaseConfigOption[str]):
 
 
 class Anything(BaseConfigOption[Any]):
-    """A key MkDocs or Material reads and checks itself (`hide`, `search`, `tags`, ...)."""
+    """A key MkDocs or Material reads and checks itself (`hide`, `search`, ...)."""
 
     def run_validation(self, value: object) -> Any:
         """The field converted, or ValidationError naming what is wrong (None: absent)."""
         return value
+
+
+class Retired(BaseConfigOption[None]):
+    """A key this site no longer uses: refused, naming what replaced it."""
+
+    def __init__(self, instead: str) -> None:
+        """`instead` says what to write in its place."""
+        super().__init__()
+        self.instead = instead
+
+    def run_validation(self, value: object) -> None:
+        """Nothing when absent; a ValidationError saying what to use instead when present."""
+        if value is not None:
+            raise ValidationError(f"is no longer used: {self.instead}")
+
+
+class Phrases(BaseConfigOption[tuple[str, ...]]):
+    """A short list of short phrases (`reader_words`), or nothing."""
+
+    MAX_PHRASES = 20
+    MAX_CHARS = 40
+
+    def run_validation(self, value: object) -> tuple[str, ...]:
+        """The field converted, or ValidationError naming what is wrong (None: absent)."""
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(
+            isinstance(item, str) and item.strip() for item in value
+        ):
+            raise ValidationError("must be a list of words or short phrases, like [sore feet, rub]")
+        if len(value) > self.MAX_PHRASES:
+            raise ValidationError(f"has {len(value)} items: at most {self.MAX_PHRASES}")
+        for item in value:
+            if len(item) > self.MAX_CHARS:
+                raise ValidationError(
+                    f"item '{item[:30]}…' is {len(item)} characters: at most {self.MAX_CHARS}"
+                )
+        return tuple(" ".join(item.split()) for item in value)
 
 
 class WholeNumber(BaseConfigOption[int]):
@@ -253,7 +291,13 @@ class PageFields(Config):
     template = Anything()
     hide = Anything()
     search = Anything()
-    tags = Anything()
+    # Words readers search with that the page's text does not use (hooks/reader_words.py adds
+    # them to the page's search entry: ranked as its text, never shown as chips).
+    reader_words = Phrases()
+    tags = Retired(
+        "put the words readers search for in 'reader_words' (README: Search); Material's tags"
+        " showed as chips and outranked every page's text"
+    )
     icon = Anything()
     status = Anything()
     subtitle = Anything()

@@ -13,6 +13,8 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .cautions import LEAD, short_line
+
 if TYPE_CHECKING:
     from .model import Guide
 
@@ -107,6 +109,9 @@ def _estimate(
     title_lines = _lines(title, PRINTABLE_WIDTH_MM, TITLE_PT, _BOLD_CHAR_EM)
     height = title_lines * TITLE_PT * MM_PER_PT * 1.15
     height += 0.5 * em
+    if guide.cautions:  # "Don't massage if: ..." in one run-in paragraph
+        cautions = f"{LEAD} {short_line(guide.cautions)}."
+        height += _lines(cautions, PRINTABLE_WIDTH_MM, body) * em * _LINE_EM + 0.4 * em
     height += heading + _supplies_mm(guide, with_address, body)
     height += _grid_mm(guide, body, drawing, upright)
     if guide.warnings:

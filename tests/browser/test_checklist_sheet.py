@@ -11,13 +11,15 @@ import io
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from massage_guides import model
 from massage_guides.model import load_site
 from tests.support.browser import new_context
 from tests.support.guide_factory import write_checklist_guide
+from tests.support.pages import normalise
 from tests.support.printing import PAPER, Printout, print_pdf
 from tests.support.server import serve
 from tests.support.site import REPO, build_site, copy_docs
@@ -25,18 +27,18 @@ from tests.support.tour import SCHEMES
 
 pytestmark = pytest.mark.browser
 
+# The limits a guide may reach (hooks/massage_guides/model.py), all at once.
+LARGEST = {
+    "steps": model.MAX_STEPS,
+    "supplies": model.MAX_SUPPLIES,
+    "warnings": model.MAX_CHECKLIST_WARNINGS,
+    "title_chars": model.MAX_TITLE_CHARS,
+}
 EDGES = {
     "edge-smallest": {"steps": 1, "supplies": 1},
     "edge-middle": {"steps": 5, "supplies": 4, "sides": 2, "rounds": 3, "warnings": 2},
-    "edge-largest": {
-        "steps": 10,
-        "supplies": 8,
-        "sides": 3,
-        "rounds": 4,
-        "warnings": 4,
-        "title_chars": 35,
-    },
-    "edge-no-sides": {"steps": 10, "supplies": 8, "rounds": 1, "warnings": 4, "title_chars": 35},
+    "edge-largest": {**LARGEST, "sides": model.MAX_SIDES, "rounds": model.MAX_ROUNDS},
+    "edge-no-sides": {**LARGEST, "rounds": 1},
 }
 # The real guides, found in docs/ (a folder whose index.md has `supplies`).
 REAL = sorted(
@@ -91,6 +93,13 @@ def _check_sheet(printout: Printout, guide, slug: str, label: str) -> None:
         assert warning.title in text, f"{label}: warning {warning.title} missing"
     for side in guide.sides:
         assert side in text, f"{label}: side {side} missing"
+    # One run-in line names every caution, in a few words, with no links or addresses.
+    line = normalise(text)
+    assert "Don't massage if:" in line, f"{label}: cautions line missing"
+    for caution in guide.cautions:
+        assert caution.name.lower() in line.lower(), f"{label}: caution {caution.name} missing"
+        for source in caution.sources:
+            assert urlsplit(source.url).netloc not in line, f"{label}: an address on the sheet"
     assert "Clear all" not in text and "Undo" not in text, f"{label}: buttons on paper"
     title = next(run for run in printout.runs if "Checklist:" in run.text)
     assert title.size_pt >= 20 and "Bold" in title.font, f"{label}: title {title}"

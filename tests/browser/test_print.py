@@ -8,16 +8,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 from tests.support.browser import new_context
+from tests.support.pages import normalise
 from tests.support.printing import PAPER, print_pdf
 from tests.support.server import serve
-from tests.support.site import build_site, copy_docs
+from tests.support.site import build_site, copy_docs, guides_in
 
 pytestmark = pytest.mark.browser
+
+GUIDES = guides_in()
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +54,28 @@ def test_whole_guide_document_holds_every_step_in_order(site_url: str, page) -> 
     page.goto(urljoin(site_url, "foot-massage/print/"))
     for paper in PAPER:
         printout = print_pdf(page, paper)
-        assert len(printout.sheets) <= 3, paper
+        assert len(printout.sheets) <= 4, paper
         assert_in_order(printout.text, paper)
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=[guide.slug for guide in GUIDES])
+def test_whole_guide_document_carries_the_cautions_and_their_sources(
+    site_url: str, page, guide
+) -> None:
+    """At most four sheets, the cautions with them: each by name, with its sources' addresses."""
+    page.goto(urljoin(site_url, f"{guide.slug}/print/"))
+    for paper in PAPER:
+        printout = print_pdf(page, paper)
+        assert len(printout.sheets) <= 4, (guide.slug, paper, len(printout.sheets))
+        text = normalise(printout.text.replace("- ", "").replace("-\n", ""))
+        assert "When not to massage" in text, paper
+        assert "general information, not medical advice" in text, paper
+        for caution in guide.cautions:
+            assert caution.name in text, (paper, caution.name)
+            for source in caution.sources:
+                # Outside links print their address: a reader of paper can look it up.
+                host = urlsplit(source.url).netloc
+                assert host in text.replace(" ", ""), (paper, caution.name, host)
 
 
 def assert_in_order(text: str, paper: str) -> None:

@@ -20,7 +20,7 @@ from tests.support.pages import (
     read_page,
     step_page_lacks_drawing,
 )
-from tests.support.search import first_search_result, open_search
+from tests.support.search import first_search_result, open_search, search
 from tests.support.site import DATA, REPO, guides_in
 
 pytestmark = pytest.mark.browser
@@ -83,6 +83,27 @@ def test_the_search_table_covers_both_guides_and_30_queries() -> None:
 @pytest.mark.parametrize(("query", "expected"), search_table(), ids=[q for q, _ in search_table()])
 def test_search_puts_the_right_page_first(search_box, query: str, expected: list[str]) -> None:
     assert first_search_result(search_box, query) in expected
+
+
+@pytest.mark.parametrize("query", ["back pain", "sore feet", "blood clots"])
+def test_the_first_result_has_every_word_of_the_query(search_box, query: str) -> None:
+    """Material strikes through, under "Missing:", a query word its result lacks.
+
+    Only what the reader sees counts: the sections folded under "N more on this page" keep
+    Material's own "Missing:" line, hidden until opened.
+    """
+    search(search_box, query)
+    first = search_box.locator(".md-search-result__item").first
+    assert first.count()
+    assert first.locator("del:visible, s:visible").count() == 0, first.inner_text()
+    assert "Missing" not in first.inner_text()
+
+
+def test_no_result_shows_a_tag_chip(search_box) -> None:
+    for query in ("sore feet", "cream", "knots", "massage table"):
+        search(search_box, query)
+        assert search_box.locator(".md-search-result__item").count()
+        assert search_box.locator(".md-search-result nav.md-tags, .md-tag").count() == 0, query
 
 
 @pytest.mark.parametrize(

@@ -37,11 +37,21 @@ TITLE = "title: A test guide\n"
 DESCRIPTION = "description: A guide that the authoring-error tests build.\n"
 SUPPLIES = "supplies:\n  - A towel\n  - name: Massage oil\n    note: very little\n"
 FIELDS = TITLE + DESCRIPTION + SUPPLIES
+# valid/'s guide overview text: its introduction and its cautions.
+BODY = "# A test guide\n\nFollow the steps one page at a time.\n"
+NHS = "[NHS: DVT](https://www.nhs.uk/conditions/deep-vein-thrombosis-dvt/)"
+MAYO = "[Mayo Clinic: Massage](https://www.mayoclinic.org/healthy-lifestyle/stress-management/in-depth/massage/art-20045743)"
+CAUTIONS = (
+    "## When not to massage { #cautions }\n\n"
+    f"- **Signs of a blood clot**: do not massage; see a doctor. {NHS}\n"
+    f"- **It hurts**: stop. {MAYO}\n\n"
+    "This is general information, not medical advice.\n"
+)
 
 
-def overview(front_matter: str) -> str:
-    """`guide/index.md` with this front matter (valid/'s is `FIELDS`)."""
-    return f"---\n{front_matter}---\n\n# A test guide\n\nFollow the steps one page at a time.\n"
+def overview(front_matter: str, body: str = f"{BODY}\n{CAUTIONS}") -> str:
+    """`guide/index.md` with this front matter (valid/'s is `FIELDS`) and text."""
+    return f"---\n{front_matter}---\n\n{body}"
 
 
 def step(front_matter: str, number: int = 1) -> str:
@@ -135,10 +145,22 @@ MISTAKES: dict[str, tuple[Files, str]] = {
         {"guide/index.md": overview(FIELDS + "sides: left foot\n")},
         "{docs}/guide/index.md: 'sides' must be a list of at least two names, not 'left foot'",
     ),
-    "tag-used-on-another-page": (
+    "tags-are-no-longer-used": (
         {"guide/index.md": overview(TITLE + "tags: [gently]\n" + DESCRIPTION + SUPPLIES)},
-        "{docs}/guide/index.md: 'tags' 'gently' would take searches for 'gently'"
-        " from {docs}/guide/step-1.md: a tag must be a word no other page uses",
+        "{docs}/guide/index.md: 'tags' is no longer used: put the words readers search for in"
+        " 'reader_words' (README: Search); Material's tags showed as chips and outranked every"
+        " page's text",
+    ),
+    "guide-without-cautions": (
+        {"guide/index.md": overview(FIELDS, BODY)},
+        "{docs}/guide/index.md: 'cautions' are missing: add a section '## When not to massage"
+        " {{ #cautions }}' that lists, one item each, when not to massage, each linking the health"
+        " service page it comes from",
+    ),
+    "caution-without-a-source": (
+        {"guide/index.md": overview(FIELDS, BODY + CAUTIONS.replace(f" {MAYO}", ""))},
+        "{docs}/guide/index.md: 'cautions' 'It hurts' links no source: link the health service"
+        " page its facts come from",
     ),
     "source-without-changes": (
         {
@@ -181,7 +203,7 @@ MISTAKES: dict[str, tuple[Files, str]] = {
 SEVERAL: dict[str, tuple[Files, list[str]]] = {
     # An overview with no front matter is reported at that overview, each field once.
     "overview-front-matter-empty": (
-        {"guide/index.md": "# A test guide\n\nFollow the steps one page at a time.\n"},
+        {"guide/index.md": f"{BODY}\n{CAUTIONS}"},
         [
             "{docs}/guide/index.md: 'description' is missing",
             "{docs}/guide/index.md: 'supplies' is missing",
@@ -194,7 +216,7 @@ SEVERAL: dict[str, tuple[Files, list[str]]] = {
             "other/index.md": (
                 "---\ntitle: Another test guide\n"
                 "description: A second guide, whose supplies key is misspelt.\n"
-                "suplies:\n  - A towel\n---\n\n# Another test guide\n\nGo gently.\n"
+                f"suplies:\n  - A towel\n---\n\n# Another test guide\n\nGo gently.\n\n{CAUTIONS}"
             ),
             "other/step-1.md": step("step: 1\nsummary: Do thing 1 gently.\n"),
         },
@@ -218,7 +240,8 @@ SEVERAL: dict[str, tuple[Files, list[str]]] = {
             "{docs}/guide/step-1.md: 'summary' is missing",
             "{docs}/guide/tips.md: 'order' must be a number, not 'first'",
             "{docs}/index.md: 'descripton' is not a known field here; did you mean 'description'?"
-            " (known: description, hide, icon, search, status, subtitle, tags, template, title)",
+            " (known: description, hide, icon, reader_words, search, status, subtitle, tags,"
+            " template, title)",
         ],
     ),
 }

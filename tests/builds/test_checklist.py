@@ -197,7 +197,11 @@ def test_two_steps_with_the_same_words_keep_two_keys(tmp_path: Path) -> None:
 
 
 LIMITS = [
-    ({"steps": 11}, "twins/step-11.md: 'step' 11 is one too many", model.MAX_STEPS),
+    (
+        {"steps": model.MAX_STEPS + 1},
+        f"twins/step-{model.MAX_STEPS + 1}.md: 'step' {model.MAX_STEPS + 1} is one too many",
+        model.MAX_STEPS,
+    ),
     ({"supplies": 9}, "twins/index.md: 'supplies' has 9 items", model.MAX_SUPPLIES),
     ({"sides": 4}, "twins/index.md: 'sides' has 4 names", model.MAX_SIDES),
     ({"sides": 2, "rounds": 5}, "twins/index.md: 'rounds' is 5", model.MAX_ROUNDS),
@@ -234,11 +238,19 @@ def test_a_guide_beyond_one_sheet_stops_the_build_naming_file_and_field(
 def test_a_guide_at_every_limit_builds(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     write_checklist_guide(
-        docs, "full", steps=10, supplies=8, sides=3, rounds=4, warnings=4, title_chars=35
+        docs,
+        "full",
+        steps=model.MAX_STEPS,
+        supplies=model.MAX_SUPPLIES,
+        sides=model.MAX_SIDES,
+        rounds=model.MAX_ROUNDS,
+        warnings=model.MAX_CHECKLIST_WARNINGS,
+        title_chars=model.MAX_TITLE_CHARS,
     )
     (docs / "index.md").write_text("# Home\n", encoding="utf-8")
     html = checklist_html(build_site(tmp_path / "site", docs), "full")
-    assert len(tick_keys(html)) == 8 + 10 * 3 * 4
+    ticks = model.MAX_STEPS * model.MAX_SIDES * model.MAX_ROUNDS
+    assert len(tick_keys(html)) == model.MAX_SUPPLIES + ticks
 
 
 def site_digest(site: Path) -> dict[str, str]:

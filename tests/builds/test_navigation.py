@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from massage_guides.model import MAX_STEPS
 from tests.support.pages import page_file, read_page
 from tests.support.site import build_site, copy_docs
 
@@ -64,19 +65,28 @@ def test_sidebar_lists_the_guide_in_reading_order(site: Path) -> None:
     assert positions == sorted(positions)
 
 
-def test_step_ten_comes_after_step_nine(tmp_path: Path) -> None:
+def test_steps_go_by_their_number_not_their_file_name(tmp_path: Path) -> None:
+    """Steps 4 to the last, in files whose names sort the other way round (`extra-a.md` last)."""
     docs = copy_docs(tmp_path)
     guide = docs / "foot-massage"
-    for number in range(4, 11):
-        (guide / f"step-{number}.md").write_text(
+    for number in range(4, MAX_STEPS + 1):
+        name = f"extra-{chr(ord('a') + MAX_STEPS - number)}"
+        (guide / f"{name}.md").write_text(
             f"---\nstep: {number}\nsummary: Do step {number}.\n---\n\n# Step {number}: Extra\n\n"
             f"Text of step {number}.\n",
             encoding="utf-8",
         )
     site = build_site(tmp_path / "site", docs)
     order = walk(site, "foot-massage/")
-    steps = [int(m.group(1)) for url in order if (m := re.search(r"step-(\d+)/$", url))]
-    assert steps == list(range(1, 11))
+    numbers = {f"extra-{chr(ord('a') + MAX_STEPS - n)}": n for n in range(4, MAX_STEPS + 1)}
+    numbers |= {f"step-{n}": n for n in range(1, 4)}
+    steps = [
+        numbers[m.group(1)]
+        for url in order
+        if (m := re.search(r"/([\w-]+)/$", url))
+        if m.group(1) in numbers
+    ]
+    assert steps == list(range(1, MAX_STEPS + 1))
     assert order[-1] == "foot-massage/checklist/"
 
 

@@ -86,8 +86,13 @@ def grown_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]
     related = guides_in(docs)[0].slug
     folder = create_guide(docs, ADDED)
     overview = folder / "index.md"
+    # Its supplies and reader words share words with other guides' ("cream", "oil"): that
+    # never stops a build (the old tag rule did).
     overview.write_text(
-        overview.read_text(encoding="utf-8").replace("related: []", f"related: [{related}]"),
+        overview.read_text(encoding="utf-8")
+        .replace("related: []", f"related: [{related}]\nreader_words: [cream, hand rub]")
+        .replace("Replace with the first thing needed", "Hand cream")
+        .replace("Replace with the second thing, or delete this line", "Massage oil"),
         encoding="utf-8",
     )
     (folder / "step-2.md").write_text(
@@ -125,6 +130,8 @@ def test_an_added_guide_joins_every_part_of_the_site(grown_project: tuple[Path, 
             assert warning.title in checklist
         for supply in guide.supplies:
             assert supply.name in document
+    added = next(guide for guide in guides if guide.slug == ADDED)
+    assert [supply.name for supply in added.supplies] == ["Hand cream", "Massage oil"]
 
 
 def test_an_added_guide_is_related_both_ways(grown_project: tuple[Path, Path]) -> None:

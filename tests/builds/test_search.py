@@ -1,7 +1,7 @@
 """What search indexes: the pages' own words, never the drawings' descriptions.
 
-Also: tags that steal nothing, and the guide titles results show (the browser side of
-search is in test_browser_site.py).
+Also: the words readers search with (`reader_words`), and the guide titles results show (the
+browser side of search is in tests/browser/test_site.py).
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
-from mkdocs.exceptions import Abort
+import yaml
 
+from massage_guides.new_guide import create_guide
 from tests.support.pages import guide_front_matter, normalise, page_file, read_page, search_index
 from tests.support.site import DOCS, FIXTURES, build_site, copy_docs
 
@@ -81,43 +81,40 @@ def test_search_results_can_name_every_guide(site: Path) -> None:
     assert titles == expected
 
 
-def test_tags_of_the_guides_are_words_no_other_page_uses(site: Path) -> None:
-    """The real build passed the rule; every tag is still in the index (findable)."""
-    tagged = [doc for doc in search_index(site) if doc.get("tags")]
-    assert tagged, "no page has tags"
-    for doc in tagged:
-        others = [
-            normalise(other["title"] + " " + other["text"]).lower()
-            for other in search_index(site)
-            if other["location"].split("#")[0] != doc["location"].split("#")[0]
-        ]
-        for tag in doc["tags"]:
-            # Search matches the beginnings of words: "rub" would match "rubbing" too.
-            starts_a_word = re.compile(rf"\b{re.escape(tag.lower())}")
-            assert not any(starts_a_word.search(other) for other in others), (doc["location"], tag)
+def _reader_words(docs: Path) -> dict[str, list[str]]:
+    """{page URL: its reader_words} for every page of a docs folder that has them."""
+    found = {}
+    for path in sorted(docs.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        match = re.match(r"---\n(.*?)\n---\n", text, re.DOTALL)
+        meta = yaml.safe_load(match.group(1)) if match else None
+        if isinstance(meta, dict) and meta.get("reader_words"):
+            url = path.relative_to(docs).with_suffix("").as_posix()
+            url = url.removesuffix("index").rstrip("/")
+            found[f"{url}/" if url else ""] = meta["reader_words"]
+    return found
 
 
-def with_tag(tmp_path: Path, tag: str) -> Path:
-    docs = copy_docs(tmp_path, VALID)
-    overview = docs / "guide" / "index.md"
+def test_reader_words_join_their_pages_own_entry_and_no_page_has_tags(site: Path) -> None:
+    words = _reader_words(DOCS)
+    assert words, "no page of docs/ has reader_words"
+    index = {doc["location"]: doc for doc in search_index(site)}
+    assert not any("tags" in doc for doc in index.values())
+    for url, phrases in words.items():
+        text = normalise(index[url]["text"]).lower()
+        for phrase in phrases:
+            assert phrase.lower() in text, (url, phrase)
+
+
+def test_another_guide_may_use_a_guides_reader_words(tmp_path: Path) -> None:
+    """With tags, a supply named "hand cream" stopped the build over the back guide's tag."""
+    docs = copy_docs(tmp_path)
+    folder = create_guide(docs, "hand-rub")
+    overview = folder / "index.md"
     text = overview.read_text(encoding="utf-8")
-    overview.write_text(text.replace("---\n", f"---\ntags: [{tag}]\n", 1), encoding="utf-8")
-    return docs
-
-
-def test_a_tag_that_begins_a_word_of_another_page_stops_the_build(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    docs = with_tag(tmp_path, "gent")
-    with pytest.raises(Abort):
-        build_site(tmp_path / "site", docs)
-    errors = [record.getMessage() for record in caplog.records if record.levelname == "ERROR"]
-    assert len(errors) == 1
-    assert "guide/index.md: 'tags' 'gent' would take searches for 'gently' from " in errors[0]
-    assert errors[0].endswith("guide/step-1.md: a tag must be a word no other page uses")
-    assert not list((tmp_path / "site").rglob("*.html"))
-
-
-def test_a_tag_no_other_page_uses_is_indexed(tmp_path: Path) -> None:
-    site = build_site(tmp_path / "site", with_tag(tmp_path, "lavender"))
-    assert any(doc.get("tags") == ["lavender"] for doc in search_index(site))
+    overview.write_text(
+        text.replace("Replace with the second thing, or delete this line", "Hand cream"),
+        encoding="utf-8",
+    )
+    site = build_site(tmp_path / "site", docs)
+    assert "Hand cream" in read_page(page_file(site, "hand-rub/")).text

@@ -5,6 +5,28 @@ from __future__ import annotations
 from pathlib import Path
 
 STEPS = 3
+# A health service page for generated cautions (any web address will do for the build).
+_SOURCE = "[NHS: Deep vein thrombosis](https://www.nhs.uk/conditions/deep-vein-thrombosis-dvt/)"
+
+
+def cautions_section(line_chars: int = 0, count: int = 3) -> str:
+    """A cautions section of `count` items whose few words join to `line_chars` characters.
+
+    Without `line_chars`, short ordinary names. The words join as the checklist prints them:
+    lower case, separated by "; " (massage_guides.cautions.short_line).
+    """
+    if line_chars:
+        share = (line_chars - 2 * (count - 1)) // count
+        lengths = [share] * count
+        lengths[-1] += line_chars - 2 * (count - 1) - share * count
+        names = [text_of_length(length, f"caution {n}") for n, length in enumerate(lengths, 1)]
+    else:
+        names = [f"Caution {n}" for n in range(1, count + 1)]
+    items = "".join(f"- **{name}**: what to do instead. {_SOURCE}\n" for name in names)
+    return (
+        "## When not to massage { #cautions }\n\n"
+        f"{items}\nThis is general information, not medical advice.\n"
+    )
 
 
 def write_guide(docs: Path, number: int, *, related: list[str] | None = None) -> str:
@@ -19,7 +41,7 @@ def write_guide(docs: Path, number: int, *, related: list[str] | None = None) ->
         "supplies:\n  - name: Oil\n    note: a little\n  - A towel\n"
         f"sides: [left hand, right hand]\nrounds: 2\nrelated: {related_yaml}\n---\n\n"
         f"# Generated guide {number}\n\nAn introduction to guide {number}.\n\n"
-        "## Things you will need\n\n<!-- supplies -->\n",
+        "## Things you will need\n\n<!-- supplies -->\n\n" + cautions_section(),
         encoding="utf-8",
     )
     for step in range(1, STEPS + 1):
@@ -96,12 +118,13 @@ def write_checklist_guide(
     side_chars: int = 12,
     warning_chars: int = 210,
     title_chars: int | None = None,
+    cautions_chars: int = 220,
 ) -> None:
     """A guide of a given size for its checklist: every text as long as asked, a drawing a step.
 
     A supply's `name: note` and a warning's title and text are as long as the `*_chars`
-    given, which default to the longest the guide model allows; the title is short unless
-    `title_chars` asks for one that long.
+    given, which default to the longest the guide model allows, as does the cautions' line
+    (`cautions_chars`); the title is short unless `title_chars` asks for one that long.
     """
     title = f"Checklist of {slug}" if title_chars is None else text_of_length(title_chars, slug)
     guide = docs / slug
@@ -113,12 +136,12 @@ def write_checklist_guide(
         note = text_of_length(supply_chars - len(name) - 2, "note")
         supply_items.append(f"  - name: {name}\n    note: {note}\n")
     if rounds > 1 and not sides:
-        raise ValueError("rounds need sides (hooks/guide_model.py)")
+        raise ValueError("rounds need sides (hooks/massage_guides/model.py)")
     sides_yaml = f"sides: [{', '.join(side_names)}]\nrounds: {rounds}\n" if sides else ""
     (guide / "index.md").write_text(
         f"---\ntitle: {title}\ndescription: A guide of a chosen size.\n"
         f"supplies:\n{''.join(supply_items)}{sides_yaml}---\n\n"
-        f"# {title}\n\nA guide for the checklist tests.\n",
+        f"# {title}\n\nA guide for the checklist tests.\n\n" + cautions_section(cautions_chars),
         encoding="utf-8",
     )
     for step in range(1, steps + 1):
