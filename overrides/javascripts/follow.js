@@ -489,8 +489,11 @@
     function start(step) {
       onStep = step;
       halt();
-      row.hidden = !(seconds > 0 && onStep);
-      if (row.hidden) {
+      // Once a timer is chosen its place in the bar stays (hidden off the step cards), so
+      // Previous and Next never move under the reader's finger.
+      row.hidden = seconds === 0;
+      row.classList.toggle("follow__timer--idle", !onStep);
+      if (row.hidden || !onStep) {
         return;
       }
       remaining = seconds;
