@@ -136,8 +136,7 @@ class ChecklistWarning:
 
 @dataclass(frozen=True)
 class Card:
-    """One card of follow-along mode: getting ready, a step on one side in one round, a
-    switch, or the end.
+    """One card of follow-along mode: Get ready, a step on one side in one round, a switch, the end.
 
     `side` is a name from the guide's `sides` ("" without sides); `round` counts from 1.
     A switch card names the side (and round) the reader moves on to.
@@ -221,12 +220,12 @@ class Guide:
         return short_line(self.cautions)
 
     def routine(self) -> list[Card]:
-        """The whole routine, one card per move: getting ready (supplies and cautions), steps
-        x sides x rounds, switches, the end.
+        """The whole routine, one card a move: Get ready, steps x sides x rounds, the end.
 
-        Every side is worked through all the steps before the next; after the last side
-        the reader switches back to the first for the next round. Without `sides` there is
-        one round (`rounds` needs `sides`): the steps once.
+        Get ready shows the supplies and the cautions. Every side is worked through all the
+        steps before the next, a switch card between; after the last side the reader switches
+        back to the first for the next round. Without `sides` there is one round (`rounds`
+        needs `sides`): the steps once.
         """
         cards: list[Card] = [Card("ready")]
         for round_number in range(1, self.rounds + 1):
