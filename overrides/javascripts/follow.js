@@ -120,6 +120,9 @@
       var last = card.dataset.kind === "finish";
       if (site.wakeLock && last !== finished) {
         if (last) {
+          if (document.body.classList.contains("keep-screen-on")) {
+            status.textContent += ". The screen may turn off now.";
+          }
           site.wakeLock.pause();
         } else {
           site.wakeLock.resume();

@@ -362,6 +362,7 @@ def test_the_last_card_lets_the_screen_sleep_and_start_again_takes_the_lock(
     assert_card(phone, routine[-1])
     expect(switch).to_have_attribute("aria-checked", "false")
     assert "routine done" in (switch.text_content() or "")
+    assert "The screen may turn off now" in (phone.get_by_role("status").text_content() or "")
     assert phone.evaluate("window.__wakeLock") == {"requests": 1, "releases": 1}
     # Coming back to the tab on the last card does not take it again.
     phone.evaluate("() => document.dispatchEvent(new Event('visibilitychange'))")
