@@ -136,7 +136,7 @@ class ChecklistWarning:
 
 @dataclass(frozen=True)
 class Card:
-    """One card of follow-along mode: a step on one side in one round, a switch, or the end.
+    """One card of follow-along mode: Get ready, a step on one side in one round, a switch, the end.
 
     `side` is a name from the guide's `sides` ("" without sides); `round` counts from 1.
     A switch card names the side (and round) the reader moves on to.
@@ -147,6 +147,31 @@ class Card:
     side: str = ""
     round: int = 1
     first_side: bool = False
+
+    @property
+    def key(self) -> str:
+        """What the card is, in words: where a reader's place is kept (not its number).
+
+        Like the checklist's ticks, a step is known by its summary, side and round, so a
+        guide that gains or loses a step never puts the reader on another move.
+        """
+        if self.kind == "step" and self.step is not None:
+            return f"step|{self.side}|{self.round}|{self.step.summary}"
+        if self.kind == "switch":
+            return f"switch|{self.side}|{self.round}"
+        return self.kind
+
+    def where(self, steps: int, rounds: int) -> str:
+        """Where the card is, as a reader says it: "right foot, step 2 of 3, round 1 of 2"."""
+        if self.kind == "step" and self.step is not None:
+            parts = [self.side] if self.side else []
+            parts.append(f"step {self.step.number} of {steps}")
+            if rounds > 1:
+                parts.append(f"round {self.round} of {rounds}")
+            return ", ".join(parts)
+        if self.kind == "switch":
+            return f"switch to the {self.side}"
+        return {"ready": "getting ready", "finish": "the end"}.get(self.kind, self.kind)
 
 
 @dataclass(frozen=True)
@@ -195,16 +220,17 @@ class Guide:
         return short_line(self.cautions)
 
     def routine(self) -> list[Card]:
-        """The whole routine, one card per move: steps x sides x rounds, switches, the end.
+        """The whole routine, one card a move: Get ready, steps x sides x rounds, the end.
 
-        Every side is worked through all the steps before the next; after the last side
-        the reader switches back to the first for the next round. Without `sides` there is
-        one round (`rounds` needs `sides`): the steps once.
+        Get ready shows the supplies and the cautions. Every side is worked through all the
+        steps before the next, a switch card between; after the last side the reader switches
+        back to the first for the next round. Without `sides` there is one round (`rounds`
+        needs `sides`): the steps once.
         """
-        cards: list[Card] = []
+        cards: list[Card] = [Card("ready")]
         for round_number in range(1, self.rounds + 1):
             for index, side in enumerate(self.sides or ("",)):
-                if cards:
+                if len(cards) > 1:
                     cards.append(Card("switch", None, side, round_number, first_side=index == 0))
                 cards += [Card("step", step, side, round_number) for step in self.steps]
         cards.append(Card("finish"))

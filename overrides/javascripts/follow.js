@@ -12,6 +12,8 @@
 
   var site = window.massageGuides;
   var session = site.store("sessionStorage");
+  // The place in a routine and larger text stay on the device (tomorrow's tab knows them).
+  var device = site.store("localStorage", true);
   var PREFIX = "follow:";
   var SWIPE_PX = 50;
 
@@ -35,9 +37,16 @@
     var previous = root.querySelector("[data-follow-previous]");
     var next = root.querySelector("[data-follow-next]");
     var status = root.querySelector("[data-follow-status]");
-    var position = Math.min(Number(stored(slug + ":position")) || 0, cards.length - 1);
+    var progress = root.querySelector("[data-follow-progress]");
+    var count = root.querySelector("[data-follow-count]");
+    var resume = root.querySelector("[data-follow-resume]");
+    var menus = Array.prototype.slice.call(root.querySelectorAll(".follow__menu"));
+    var jumps = Array.prototype.slice.call(root.querySelectorAll("[data-follow-go]"));
+    var position = -1;
+    var finished = false;
 
     root.classList.add("follow--js");
+    root.querySelector("[data-follow-top]").hidden = false;
     root.querySelector("[data-follow-bar]").hidden = false;
     document.body.classList.add("following");
 
@@ -45,33 +54,125 @@
     var timer = stepTimer(root, function () {
       go(position + 1);
     });
+    largeText(root);
+
+    /* The stored place: a card's words (`data-key`), or -1 for none or one the guide lost. */
+    function storedIndex() {
+      var key = device.get(PREFIX + slug + ":place");
+      if (typeof key !== "string") {
+        return -1;
+      }
+      for (var at = 0; at < cards.length; at += 1) {
+        if (cards[at].dataset.key === key) {
+          return at;
+        }
+      }
+      return -1;
+    }
 
     function stepBody(card) {
       return root.querySelector('[data-follow-step="' + card.dataset.step + '"]');
     }
 
+    function heading(card) {
+      return card.querySelector("h2");
+    }
+
+    function words(element) {
+      return element.textContent.replace(/\s+/g, " ").trim();
+    }
+
     function show(index) {
+      resume.hidden = true;
       cards.forEach(function (card, at) {
         card.hidden = at !== index;
       });
       var card = cards[index];
-      if (card.dataset.kind === "step") {
-        card.querySelector("[data-follow-slot]").appendChild(stepBody(card));
+      var body = card.dataset.kind === "step" ? stepBody(card) : null;
+      if (body) {
+        // The drawing sits in the card's first screen, the step's full text below it.
+        var figure =
+          root.querySelector('[data-follow-figure-of="' + card.dataset.step + '"]') ||
+          body.querySelector("figure");
+        if (figure) {
+          figure.dataset.followFigureOf = card.dataset.step;
+          card.querySelector("[data-follow-figure]").appendChild(figure);
+        }
+        card.querySelector("[data-follow-slot]").appendChild(body);
       }
       previous.disabled = index === 0;
       next.disabled = index === cards.length - 1;
-      speech.say(card, stepBody(card));
+      var where = "Card " + (index + 1) + " of " + cards.length;
+      progress.value = index;
+      progress.setAttribute("aria-valuetext", where);
+      count.textContent = index + 1 + "/" + cards.length;
+      jumps.forEach(function (link, at) {
+        if (at === index) {
+          link.setAttribute("aria-current", "step");
+        } else {
+          link.removeAttribute("aria-current");
+        }
+      });
+      // One announcement per card, in the one live region.
+      status.textContent = where + ": " + words(heading(card));
+      speech.say(card, body);
       timer.start(card.dataset.kind === "step");
+      var last = card.dataset.kind === "finish";
+      if (site.wakeLock && last !== finished) {
+        if (last) {
+          if (document.body.classList.contains("keep-screen-on")) {
+            status.textContent += ". The screen may turn off now.";
+          }
+          site.wakeLock.pause();
+        } else {
+          site.wakeLock.resume();
+        }
+      }
+      finished = last;
     }
 
-    function go(index) {
+    function go(index, keepFocus) {
       if (index < 0 || index >= cards.length || index === position) {
         return;
       }
+      var pressed = document.activeElement;
       position = index;
-      store(slug + ":position", position);
+      device.set(PREFIX + slug + ":place", cards[index].dataset.key);
       show(position);
       window.scrollTo(0, 0);
+      // Focus stays on the control pressed, unless that control can no longer be used.
+      if (!keepFocus && (!pressed || pressed === document.body || pressed.disabled || !pressed.offsetParent)) {
+        heading(cards[position]).focus();
+      }
+    }
+
+    function offerResume(index) {
+      cards.forEach(function (card) {
+        card.hidden = true;
+      });
+      previous.disabled = true;
+      next.disabled = true;
+      resume.hidden = false;
+      var choice = resume.querySelector("[data-follow-resume-go]");
+      choice.textContent = "Resume: " + cards[index].dataset.where;
+      choice.onclick = function () {
+        go(index);
+        choice.blur();
+        heading(cards[index]).focus();
+      };
+      resume.querySelector("[data-follow-start-over]").onclick = function () {
+        go(0);
+        heading(cards[0]).focus();
+      };
+      resume.querySelector("h2").focus();
+    }
+
+    function closeMenus(except) {
+      menus.forEach(function (menu) {
+        if (menu !== except) {
+          menu.open = false;
+        }
+      });
     }
 
     previous.addEventListener("click", function () {
@@ -80,12 +181,50 @@
     next.addEventListener("click", function () {
       go(position + 1);
     });
+    root.querySelectorAll("[data-follow-again]").forEach(function (again) {
+      again.addEventListener("click", function (event) {
+        event.preventDefault();
+        go(0);
+      });
+    });
+    jumps.forEach(function (link, at) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        closeMenus();
+        go(at, true);
+        heading(cards[at]).focus();
+      });
+    });
+    menus.forEach(function (menu) {
+      menu.addEventListener("toggle", function () {
+        if (menu.open) {
+          closeMenus(menu);
+        }
+      });
+    });
+    document.addEventListener("click", function (event) {
+      if (!event.target.closest || !event.target.closest(".follow__menu")) {
+        closeMenus();
+      }
+    });
 
     document.addEventListener("keydown", function (event) {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) {
         return;
       }
       var target = event.target;
+      var open = target.closest && target.closest(".follow__menu[open]");
+      if (event.key === "Escape") {
+        var menu = open || menus.filter(function (candidate) {
+          return candidate.open;
+        })[0];
+        if (menu) {
+          event.preventDefault();
+          menu.open = false;
+          menu.querySelector("summary").focus();
+        }
+        return;
+      }
       var typing = target.closest && target.closest("input, select, textarea, [contenteditable]");
       // Space on a focused button presses that button: let it.
       var pressing = target.closest && target.closest("button, a, summary, label");
@@ -97,7 +236,7 @@
       } else if (event.key === " " && !pressing) {
         step = event.shiftKey ? -1 : 1;
       }
-      if (step === 0 || typing) {
+      if (step === 0 || typing || open || !resume.hidden) {
         return;
       }
       event.preventDefault();
@@ -115,7 +254,7 @@
     root.addEventListener(
       "touchend",
       function (event) {
-        if (!start || event.changedTouches.length !== 1) {
+        if (!start || event.changedTouches.length !== 1 || !resume.hidden) {
           return;
         }
         var dx = event.changedTouches[0].clientX - start.clientX;
@@ -132,16 +271,51 @@
       speech.stop();
     });
 
-    show(position);
+    // Where to open: a card named in the address; from a Start link, the beginning, or the
+    // choice to resume; otherwise (a reload, back, a new tab) the card the reader was on.
+    var kept = storedIndex();
+    var named = /^#card-(\d+)$/.exec(window.location.hash);
+    var fromStart = window.location.hash === "#start";
+    if (fromStart) {
+      window.history.replaceState(null, "", window.location.pathname + window.location.search);
+    }
+    var ended = kept >= 0 && cards[kept].dataset.kind === "finish";
+    if (named && Number(named[1]) >= 1 && Number(named[1]) <= cards.length) {
+      go(Number(named[1]) - 1, true);
+    } else if (fromStart && kept > 0 && !ended) {
+      offerResume(kept);
+    } else {
+      go(fromStart || ended ? 0 : Math.max(kept, 0), true);
+    }
   }
 
-  /* Read aloud: speaks each card as it appears, in the page's language, a local voice first. */
+  /* Larger text: the reader's choice, kept on the device; the card still fits one screen. */
+  function largeText(root) {
+    var button = root.querySelector("[data-large-text]");
+    var on = device.get(PREFIX + "large-text") === true;
+    function apply() {
+      root.classList.toggle("follow--large", on);
+      site.showSwitch(button, on, on ? "On" : "Off");
+    }
+    button.addEventListener("click", function () {
+      on = !on;
+      device.set(PREFIX + "large-text", on);
+      apply();
+    });
+    apply();
+  }
+
+  /* Read aloud: speaks each card as it appears, in the page's language, a local voice first.
+     "Read again" repeats the card; with no voice for the language the switch says so. */
   function readAloud(root, status) {
     var button = root.querySelector("[data-read-aloud]");
+    var again = root.querySelector("[data-read-again]");
+    var note = root.querySelector("[data-read-aloud-note]");
     var synth = window.speechSynthesis;
     var on = false;
     var lang = (document.documentElement.lang || "en").toLowerCase();
     var current = null;
+    var waiting = false;
 
     function voice() {
       var voices = synth.getVoices().filter(function (candidate) {
@@ -171,8 +345,9 @@
         .filter(Boolean);
     }
 
-    function show() {
-      site.showSwitch(button, on, on ? "On" : "Off");
+    function show(words) {
+      site.showSwitch(button, on, words || (on ? "On" : "Off"));
+      again.hidden = !on;
     }
 
     function stop() {
@@ -189,10 +364,16 @@
       }
       var chosen = voice();
       if (!chosen) {
-        status.textContent = "This device has no voice for this page's language to read aloud.";
+        // Cannot work here: off, and saying why, where the switch is (until a voice comes).
+        on = false;
+        waiting = true;
+        show("No voice");
+        note.hidden = false;
+        note.textContent = "This device has no voice for this page's language to read aloud.";
+        status.textContent = note.textContent;
         return;
       }
-      status.textContent = "";
+      note.hidden = true;
       texts(card, body).forEach(function (text) {
         var utterance = new window.SpeechSynthesisUtterance(text);
         utterance.lang = chosen.lang || lang;
@@ -209,15 +390,32 @@
     show();
     button.addEventListener("click", function () {
       on = !on;
+      waiting = false;
       store("read-aloud", on ? "on" : "off");
       show();
       if (on && current) {
         say(current[0], current[1]);
       } else {
         stop();
-        status.textContent = "";
+        note.hidden = true;
       }
     });
+    again.addEventListener("click", function () {
+      if (current) {
+        say(current[0], current[1]);
+      }
+    });
+    // Chrome lists its voices only after load: a card said before then is said once they come.
+    if (typeof synth.addEventListener === "function") {
+      synth.addEventListener("voiceschanged", function () {
+        if (waiting && current && voice()) {
+          waiting = false;
+          on = true;
+          show();
+          say(current[0], current[1]);
+        }
+      });
+    }
     return { say: say, stop: stop };
   }
 
@@ -294,8 +492,11 @@
     function start(step) {
       onStep = step;
       halt();
-      row.hidden = !(seconds > 0 && onStep);
-      if (row.hidden) {
+      // Once a timer is chosen its place in the bar stays (hidden off the step cards), so
+      // Previous and Next never move under the reader's finger.
+      row.hidden = seconds === 0;
+      row.classList.toggle("follow__timer--idle", !onStep);
+      if (row.hidden || !onStep) {
         return;
       }
       remaining = seconds;

@@ -15,10 +15,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from massage_guides import model
 from massage_guides.model import load_site
 from tests.support.browser import new_context
-from tests.support.guide_factory import write_checklist_guide
+from tests.support.guide_factory import EDGE_GUIDES, write_checklist_guide
 from tests.support.pages import normalise
 from tests.support.printing import PAPER, Printout, print_pdf
 from tests.support.server import serve
@@ -27,19 +26,7 @@ from tests.support.tour import SCHEMES
 
 pytestmark = pytest.mark.browser
 
-# The limits a guide may reach (hooks/massage_guides/model.py), all at once.
-LARGEST = {
-    "steps": model.MAX_STEPS,
-    "supplies": model.MAX_SUPPLIES,
-    "warnings": model.MAX_CHECKLIST_WARNINGS,
-    "title_chars": model.MAX_TITLE_CHARS,
-}
-EDGES = {
-    "edge-smallest": {"steps": 1, "supplies": 1},
-    "edge-middle": {"steps": 5, "supplies": 4, "sides": 2, "rounds": 3, "warnings": 2},
-    "edge-largest": {**LARGEST, "sides": model.MAX_SIDES, "rounds": model.MAX_ROUNDS},
-    "edge-no-sides": {**LARGEST, "rounds": 1},
-}
+EDGES = EDGE_GUIDES
 # The real guides, found in docs/ (a folder whose index.md has `supplies`).
 REAL = sorted(
     path.parent.name

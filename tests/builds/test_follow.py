@@ -78,7 +78,8 @@ def test_follow_pages_are_not_in_search_or_the_sidebar(site: Path) -> None:
 def test_overview_has_a_start_link_to_the_follow_page(site: Path) -> None:
     for guide in GUIDES:
         page = read_page(page_file(site, f"{guide.slug}/"))
-        assert ("follow/", "md-button md-button--primary follow-start") in page.links
+        # "#start": follow along offers to resume or start over (tests/browser/test_follow.py).
+        assert ("follow/#start", "md-button md-button--primary follow-start") in page.links
 
 
 def test_a_page_named_follow_is_refused(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
@@ -105,7 +106,7 @@ def test_home_cards_follow_the_overviews_order_with_drawing_and_start(site: Path
     assert len(cards) == len(expected)
     for slug, card in zip(expected, cards, strict=True):
         assert f'href="{slug}/"' in card
-        assert f'href="{slug}/follow/"' in card and ">Start<" in card
+        assert f'href="{slug}/follow/#start"' in card and ">Start<" in card
         step_one = (REPO / "docs" / slug / "step-1.md").read_text(encoding="utf-8")
         drawing = re.search(r'^--8<-- "([^"]+\.svg)"$', step_one, re.MULTILINE)
         if drawing:
@@ -114,6 +115,37 @@ def test_home_cards_follow_the_overviews_order_with_drawing_and_start(site: Path
             assert svg.splitlines()[0] in card
     # The site's first guide (the only one with `order: 1` today) leads; Python's sort agrees.
     assert expected[0] == min(orders, key=lambda slug: orders[slug][0])
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=[guide.slug for guide in GUIDES])
+def test_get_ready_card_holds_the_supplies_and_the_cautions(site: Path, guide: GuideFacts) -> None:
+    """Before step 1: what to have at hand and when not to massage, as the overview says."""
+    html = page_file(site, f"{guide.slug}/follow/").read_text(encoding="utf-8")
+    start = html.index('data-kind="ready"')
+    ready = normalise(re.sub(r"<[^>]+>", " ", html[start : html.index("</section>", start)]))
+    overview = read_page(page_file(site, f"{guide.slug}/"))
+    for supply in re.findall(
+        r'<ul class="guide-supplies">(.*?)</ul>',
+        page_file(site, f"{guide.slug}/").read_text(encoding="utf-8"),
+        re.DOTALL,
+    ):
+        for item in re.findall(r"<li>(.*?)</li>", supply, re.DOTALL):
+            assert normalise(re.sub(r"<[^>]+>", " ", item)) in ready
+    cautions = normalise(" ".join(overview.text))
+    assert "Don't massage if" in ready
+    names = re.findall(r"<li><strong>(.*?)</strong>", html[start : html.index("</section>", start)])
+    assert len(names) >= 2  # supplies and cautions lead with their names in bold
+    for name in names:
+        assert name in cautions
+    assert "not medical advice" in ready
+    assert 'href="../#cautions"' in html[start : html.index("</section>", start)]
+
+
+def test_finish_card_offers_start_again(site: Path) -> None:
+    for guide in GUIDES:
+        html = page_file(site, f"{guide.slug}/follow/").read_text(encoding="utf-8")
+        finish = html[html.index('data-kind="finish"') :]
+        assert 'href="#card-1"' in finish and ">Start again<" in finish
 
 
 def test_both_feet_page_links_back_to_step_one(site: Path) -> None:

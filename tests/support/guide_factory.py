@@ -4,7 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from massage_guides import model
+
 STEPS = 3
+
+# The limits a guide may reach (hooks/massage_guides/model.py), all at once.
+LARGEST = {
+    "steps": model.MAX_STEPS,
+    "supplies": model.MAX_SUPPLIES,
+    "warnings": model.MAX_CHECKLIST_WARNINGS,
+    "title_chars": model.MAX_TITLE_CHARS,
+}
+# Guides at the edges of what the model allows, by slug: the checklist sheet and the
+# follow-along screen are checked on each (tests/browser/).
+EDGE_GUIDES: dict[str, dict[str, int]] = {
+    "edge-smallest": {"steps": 1, "supplies": 1},
+    "edge-middle": {"steps": 5, "supplies": 4, "sides": 2, "rounds": 3, "warnings": 2},
+    "edge-largest": {**LARGEST, "sides": model.MAX_SIDES, "rounds": model.MAX_ROUNDS},
+    "edge-no-sides": {**LARGEST, "rounds": 1},
+}
 # A health service page for generated cautions (any web address will do for the build).
 _SOURCE = "[NHS: Deep vein thrombosis](https://www.nhs.uk/conditions/deep-vein-thrombosis-dvt/)"
 

@@ -142,11 +142,11 @@ class GuideFacts:
 
     def routine(self) -> list[tuple[str, str]]:
         """(kind, heading) of every follow-along card, in order, as the issue describes it."""
-        cards: list[tuple[str, str]] = []
+        cards: list[tuple[str, str]] = [("ready", "Get ready")]
         total = len(self.summaries)
         for round_number in range(1, self.rounds + 1):
             for index, side in enumerate(self.sides or [""]):
-                if cards:
+                if len(cards) > 1:
                     # Without sides there is one round (`rounds` needs `sides`): no switch.
                     if index == 0:
                         heading = (

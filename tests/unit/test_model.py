@@ -32,11 +32,12 @@ def _cards(guide: Guide) -> list[str]:
 
 
 def test_without_sides_the_routine_is_the_steps_once() -> None:
-    assert _cards(_guide("g")) == ["step:1::1", "step:2::1", "finish:::1"]
+    assert _cards(_guide("g")) == ["ready:::1", "step:1::1", "step:2::1", "finish:::1"]
 
 
 def test_sides_and_rounds_switch_between_sides_and_back() -> None:
     assert _cards(_guide("g", sides=("left", "right"), rounds=2)) == [
+        "ready:::1",
         "step:1:left:1",
         "step:2:left:1",
         "switch::right:1",
@@ -50,6 +51,24 @@ def test_sides_and_rounds_switch_between_sides_and_back() -> None:
         "step:2:right:2",
         "finish:::1",
     ]
+
+
+def test_a_card_is_known_by_its_words_and_says_where_it_is() -> None:
+    guide = _guide("g", sides=("left foot", "right foot"), rounds=2)
+    cards = guide.routine()
+    keys = [card.key for card in cards]
+    assert len(set(keys)) == len(keys)
+    assert keys[0] == "ready" and keys[-1] == "finish"
+    assert "step|right foot|2|move 2" in keys
+    # A guide that gains a step keeps every other card's key.
+    longer = Guide(
+        **{**guide.__dict__, "steps": (Step(0, "Step 0", "move 0", "g/s.md"), *guide.steps)}
+    )
+    assert set(keys) <= {card.key for card in longer.routine()}
+    step = next(card for card in cards if card.key == "step|right foot|1|move 2")
+    assert step.where(2, 2) == "right foot, step 2 of 2, round 1 of 2"
+    assert cards[-1].where(2, 2) == "the end"
+    assert _guide("h").routine()[1].where(2, 1) == "step 1 of 2"
 
 
 def test_related_guides_show_both_ways_then_outside_pages() -> None:
