@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from massage_guides.model import Guide
-from tests.support.pages import normalise, page_file
+from tests.support.pages import article_text, normalise, page_file
 from tests.support.site import guides_in
 
 GUIDES = guides_in()
@@ -25,6 +25,12 @@ def test_the_size_counts_the_guides_steps_sides_and_rounds(guide: Guide) -> None
     assert size.startswith(f"{steps} step{'s' if steps != 1 else ''}")
     assert ("on each" in size) == bool(guide.sides)
     assert (guide.rounds > 1) == size.endswith(("twice", "times"))
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=[guide.slug for guide in GUIDES])
+def test_the_overview_says_the_size_right_under_its_title(site: Path, guide: Guide) -> None:
+    text = article_text(page_file(site, f"{guide.slug}/"))
+    assert text.startswith(normalise(f"{guide.title} {guide.routine_size} ")), text[:120]
 
 
 @pytest.mark.parametrize("guide", GUIDES, ids=[guide.slug for guide in GUIDES])
