@@ -2,19 +2,23 @@
 
 Start's label never breaks inside its word; the action row (Start, Keep screen on, the print
 actions) is one tidy row or tidy full lines, under a title at least as strong as the text under
-it. Each page is loaded once and measured at every width by resizing the tab.
+it; the footer's previous and next links say where they lead on a phone; the desktop sidebar
+names the site once. Each page is loaded once and measured at every width by resizing the tab.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import urljoin
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
+from mkdocs.config import load_config
 
 from tests.support.browser import NO_TRANSITIONS, new_context
-from tests.support.site import guides_in
+from tests.support.pages import page_file, read_page
+from tests.support.site import CONFIG, guides_in
 
 pytestmark = pytest.mark.browser
 
@@ -229,3 +233,69 @@ def test_the_action_row_is_tidy_under_a_title_as_strong_as_its_text(
             assert styles["rowTop"] >= styles["titleBottom"], where
             assert styles["texts"], where
             assert weaker_than_text(styles) == [], where
+
+
+def page_title(site: Path, href: str, base: str) -> str:
+    """The title of the page a link leads to, from that page's own `<title>`."""
+    path = urlsplit(urljoin(base, href)).path.lstrip("/")
+    return read_page(page_file(site, path)).title.split(" - ")[0]
+
+
+# Each footer link: its direction and title as drawn, its box and the title's first word's box.
+FOOTER = """() => [...document.querySelectorAll('.md-footer__link')].map(link => {
+    const title = link.querySelector('.md-footer__title');
+    const shown = title && title.getClientRects().length > 0;
+    const name = link.querySelector('.md-ellipsis');
+    const range = document.createRange();
+    const text = name.firstChild;
+    const start = text.data.search(/\\S/);
+    range.setStart(text, start);
+    range.setEnd(text, start + text.data.slice(start).search(/\\s|$/));
+    const r = link.getBoundingClientRect(), w = range.getBoundingClientRect();
+    const n = name.getBoundingClientRect();
+    return {href: link.getAttribute('href'), shown,
+            direction: shown ? link.querySelector('.md-footer__direction').innerText.trim() : '',
+            name: name.textContent.trim(),
+            link: [r.left, r.right], word: [w.left, w.right, w.top, w.bottom],
+            box: [n.left, n.right, n.top, n.bottom]};
+})"""
+
+
+def test_the_footer_says_where_previous_and_next_lead_on_a_phone(
+    tab, site: Path, site_url: str
+) -> None:
+    """Every guide's first step (after its overview, before step 2 or its other pages)."""
+    for guide in GUIDES:
+        url = urljoin(site_url, f"{guide.slug}/step-1/")
+        visit(tab, url)
+        for width in PHONES:
+            resize(tab, width)
+            links = tab.evaluate(FOOTER)
+            assert [link["direction"] for link in links] == ["Previous", "Next"], (url, width)
+            for link in links:
+                where = (url, width, link["direction"])
+                assert link["shown"], where
+                assert link["name"] == page_title(site, link["href"], url), where
+                left, right, top, bottom = link["word"]
+                # The title's first word is drawn whole, inside the link and the screen.
+                assert link["link"][0] >= 0 and link["link"][1] <= width, where
+                assert left >= link["box"][0] - 0.5 and right <= link["box"][1] + 0.5, where
+                assert top >= link["box"][2] - 0.5 and bottom <= link["box"][3] + 0.5, where
+                assert right - left > 0, where
+            assert links[0]["link"][1] <= links[1]["link"][0] + 0.5, (url, width)
+            assert tab.evaluate("document.documentElement.scrollWidth") <= width, (url, width)
+
+
+def test_the_desktop_sidebar_names_the_site_once(tab, site_url: str) -> None:
+    site_name = load_config(str(CONFIG)).site_name
+    visit(tab, urljoin(site_url, f"{GUIDES[0].slug}/"))
+    resize(tab, DESKTOP)
+    sidebar = tab.locator(".md-sidebar--primary .md-nav--primary").first
+    assert sidebar.inner_text().count(site_name) == 1
+    # What stays is the link home.
+    home = sidebar.get_by_role("link", name=site_name, exact=True)
+    assert home.is_visible()
+    # In the drawer (a phone) the title heads the drawer, as Material draws it.
+    resize(tab, PHONES[-1])
+    drawer_title = tab.locator(".md-nav--primary > .md-nav__title").first
+    assert drawer_title.evaluate("title => getComputedStyle(title).display") != "none"
