@@ -3,7 +3,8 @@
 Listed first in mkdocs.yml: the other hooks read the model this one stores (`site_of` stops
 the build with a one-line message when it is missing). It also tells the page template which
 pages are a guide's, so their action row (Start, Keep screen on, the print actions that
-hooks/print_document.py adds) stands on every guide page whichever other hooks run.
+hooks/print_document.py adds) stands on every guide page whichever other hooks run, and gives
+an overview the routine's size to say above it.
 """
 
 from __future__ import annotations
@@ -25,9 +26,13 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class GuideActions:
-    """A guide page's action row; a step page leads with its move, its print actions after it."""
+    """A guide page's action row; a step page leads with its move, its print actions after it.
+
+    `routine_size` is said above an overview's row ("3 steps on each foot, twice"); "" elsewhere.
+    """
 
     step: bool
+    routine_size: str = ""
 
 
 # Highest priority: the navigation and checklist hooks use the model in their own on_files.
@@ -57,6 +62,7 @@ def on_page_context(
     if guide is None or page.file.src_uri == guide.follow_uri:
         return None
     step = site.step_of(page.file.src_uri) is not None
+    size = guide.routine_size if page.file.src_uri == guide.overview_uri else ""
     # Our own key: MkDocs types the context with only its own keys.
-    context["guide_actions"] = GuideActions(step)  # type: ignore[typeddict-unknown-key]
+    context["guide_actions"] = GuideActions(step, size)  # type: ignore[typeddict-unknown-key]
     return context

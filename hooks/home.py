@@ -1,7 +1,8 @@
 """Hook: the home page's guide cards, one per guide, from the guide model.
 
-Adding a guide folder adds its card: its first step's drawing, its Start button (follow along)
-and its checklist, in the order the overviews' `order` gives (then by title).
+Adding a guide folder adds its card: its first step's drawing, its Start button (follow along),
+the routine's size in words and its checklist, in the order the overviews' `order` gives (then
+by title).
 Markup: `overrides/partials/guide-cards.html`.
 Cards are template output, so not in the search index: each guide is found by its own pages.
 """
@@ -30,7 +31,8 @@ class GuideCard:
 
     title: str
     description: str
-    steps: int
+    # The routine's size in words: "3 steps on each foot, twice".
+    routine_size: str
     url: str
     checklist_url: str
     follow_url: str
@@ -49,7 +51,7 @@ def on_page_context(
         GuideCard(
             guide.title,
             guide.description,
-            len(guide.steps),
+            guide.routine_size,
             page_url(config, guide.overview_uri),
             page_url(config, guide.checklist_uri),
             page_url(config, guide.follow_uri),

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from .cautions import Caution, read_cautions, short_line
 from .front_matter import Document, Problems, fail, read_document
 from .markdown_lines import snippet_paths
+from .routine_size import routine_size
 from .schema import (
     ExternalLink,
     GuideFields,
@@ -218,6 +219,11 @@ class Guide:
     def cautions_line(self) -> str:
         """The cautions' few words in one line, after "Don't massage if:" (checklist, Start)."""
         return short_line(self.cautions)
+
+    @property
+    def routine_size(self) -> str:
+        """The routine's size in words, "3 steps on each foot, twice" (home card, overview)."""
+        return routine_size(len(self.steps), self.sides, self.rounds)
 
     def routine(self) -> list[Card]:
         """The whole routine, one card a move: Get ready, steps x sides x rounds, the end.

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from massage_guides.model import Guide
-from tests.support.pages import normalise, page_file
+from tests.support.pages import article_text, normalise, page_file
 from tests.support.site import DATA, guides_in
 
 GUIDES = guides_in()
@@ -102,14 +102,18 @@ def test_the_own_cautions_table_checks_a_guide_of_docs() -> None:
 def test_the_overview_names_every_caution_first_thing_under_its_title(
     site: Path, guide: Guide
 ) -> None:
-    """The short line is the first thing under the title, before the introduction."""
+    """The short line is the first thing read under the title, before the introduction.
+
+    Only the routine's size comes between, and the buttons (Start and the others).
+    """
     html = page_file(site, f"{guide.slug}/").read_text(encoding="utf-8")
-    after_title = html[html.index("</h1>") :]
-    first_block = re.search(r"<(div|p)\b[^>]*>.*?</\1>", after_title, re.DOTALL)
-    assert first_block and "cautions-line" in first_block.group(0)
-    text = plain(first_block.group(0))
+    text = article_text(page_file(site, f"{guide.slug}/"))
+    assert text.startswith(normalise(f"{guide.title} {guide.routine_size} Don't massage if"))
+    line = re.search(r'<div class="admonition danger cautions-line">.*?</div>', html, re.DOTALL)
+    assert line
+    text = plain(line.group(0))
     assert text.startswith("Don't massage if")
     for caution in guide.cautions:
         assert caution.name.lower() in text.lower(), caution.name
-    assert 'href="#cautions"' in first_block.group(0)
+    assert 'href="#cautions"' in line.group(0)
     assert "General information, not medical advice" in text
