@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tests.support.browser import new_context
+from tests.support.browser import NO_TRANSITIONS, new_context
 from tests.support.pages import normalise
 from tests.support.printing import PAPER, print_pdf
 from tests.support.server import serve
@@ -37,6 +37,8 @@ def test_dark_palette_prints_black_on_white(site_url: str, dark_tab, url: str) -
     page.emulate_media(media="null")  # the screen, as a new tab has it
     page.goto(urljoin(site_url, url))
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    # Colours as they end on paper, not halfway through Material's transitions.
+    page.add_style_tag(content=NO_TRANSITIONS)
     page.emulate_media(media="print")
     colours = page.evaluate(
         """() => [document.documentElement, document.body, document.querySelector('article p')]
