@@ -29,10 +29,15 @@ class GuideActions:
     """A guide page's action row; a step page leads with its move, its print actions after it.
 
     `routine_size` is said above an overview's row ("3 steps on each foot, twice"); "" elsewhere.
+    `checklist`: the checklist page, whose own Print button prints it (no "Print page", no
+    link to itself). `paper_label` heads the page on paper, where no navigation says which
+    guide it is from: "How to give a foot massage · Step 2 of 3" ("" on the overview).
     """
 
     step: bool
     routine_size: str = ""
+    checklist: bool = False
+    paper_label: str = ""
 
 
 # Highest priority: the navigation and checklist hooks use the model in their own on_files.
@@ -61,8 +66,17 @@ def on_page_context(
     guide = site.guide_of(page.file.src_uri)
     if guide is None or page.file.src_uri == guide.follow_uri:
         return None
-    step = site.step_of(page.file.src_uri) is not None
-    size = guide.routine_size if page.file.src_uri == guide.overview_uri else ""
+    step = site.step_of(page.file.src_uri)
+    overview = page.file.src_uri == guide.overview_uri
+    size = guide.routine_size if overview else ""
+    checklist = page.file.src_uri == guide.checklist_uri
+    label = ""
+    if step is not None:
+        label = f"{guide.title} · Step {step.number} of {len(guide.steps)}"
+    elif not overview and not checklist and page.file.src_uri != guide.print_uri:
+        label = f"{guide.title} · {page.title}"
     # Our own key: MkDocs types the context with only its own keys.
-    context["guide_actions"] = GuideActions(step, size)  # type: ignore[typeddict-unknown-key]
+    context["guide_actions"] = GuideActions(  # type: ignore[typeddict-unknown-key]
+        step is not None, size, checklist, label
+    )
     return context

@@ -29,10 +29,13 @@ ADDRESS_WIDTH_MM = 44  # the address box beside the supplies on public builds
 PRINTABLE_WIDTH_MM = 210 - 2 * PAGE_MARGIN_MM
 PRINTABLE_HEIGHT_MM = 279.4 - 2 * PAGE_MARGIN_MM
 # Room for wrapping the estimate did not foresee; the rest of the page is stretched into.
-_BUDGET_MM = 0.95 * PRINTABLE_HEIGHT_MM
+_BUDGET_MM = 1.08 * PRINTABLE_HEIGHT_MM
 
 BODY_PT = (16.0, 15.0, 14.0, 13.0, 12.0, 11.5, 11.0, 10.5, 10.0)
-DRAWING_MM = (100, 80, 60, 48, 40, 34, 28, 24, 20, 16, 13, 10)
+# Drawings up to about 60 mm; under 25 mm (the floor) only when nothing else fits, as on a
+# guide at the size rules' edge: at 15 mm a drawing is hard to make out at arm's length.
+DRAWING_MM = (60, 56, 52, 48, 44, 40, 36, 32, 28, 25, 22, 19, 16, 13, 10)
+DRAWING_FLOOR_MM = 25
 # Past this many tick columns the side names stand on end to keep the columns narrow.
 MAX_UPRIGHT_COLUMNS = 4
 
@@ -67,9 +70,15 @@ def print_sizes_css() -> str:
 
 
 def choose_sheet(guide: Guide, *, title: str, with_address: bool) -> Sheet:
-    """The largest type, then drawings, whose estimated height fits one sheet."""
+    """The largest type, then the largest drawings, whose estimated height fits one sheet.
+
+    Drawings keep to DRAWING_FLOOR_MM or more while any type size allows it; below the floor
+    only when nothing else fits.
+    """
     upright = tick_columns(guide) <= MAX_UPRIGHT_COLUMNS
-    sizes = [(body, drawing) for body in BODY_PT for drawing in DRAWING_MM]
+    above = [(b, d) for b in BODY_PT for d in DRAWING_MM if d >= DRAWING_FLOOR_MM]
+    below = [(b, d) for b in BODY_PT for d in DRAWING_MM if d < DRAWING_FLOOR_MM]
+    sizes = above + below
     for body, drawing in sizes:
         estimate = _estimate(guide, title, with_address, body, drawing, upright)
         if estimate <= _BUDGET_MM or (body, drawing) == sizes[-1]:

@@ -76,6 +76,31 @@
     checklist.querySelector("[data-checklist-print]").addEventListener("click", function () {
       window.print();
     });
+    showMoreColumns(checklist);
+  }
+
+  /* A grid wider than the screen (a phone, round 2 and on): say that more columns exist, and
+     which way, as the reader scrolls; the steps' numbers and words stay put (checklist.css). */
+  function showMoreColumns(checklist) {
+    var scroller = checklist.querySelector("[data-checklist-scroll]");
+    var more = checklist.querySelector("[data-checklist-more]");
+    if (!scroller || !more) {
+      return;
+    }
+    function update() {
+      var hidden = scroller.scrollWidth - scroller.clientWidth;
+      var left = scroller.scrollLeft > 1;
+      var right = scroller.scrollLeft < hidden - 1;
+      more.hidden = hidden <= 1;
+      scroller.classList.toggle("checklist__grid-scroll--more-right", right);
+      scroller.classList.toggle("checklist__grid-scroll--more-left", left);
+      more.textContent = right
+        ? "More columns to the right: swipe the boxes sideways."
+        : "More columns to the left: swipe back to see them.";
+    }
+    scroller.addEventListener("scroll", update, { passive: true });
+    window.addEventListener("resize", update);
+    update();
   }
 
   site.ready(function () {

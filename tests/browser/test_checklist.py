@@ -12,7 +12,7 @@ from tests.support.browser import new_context
 from tests.support.guide_factory import write_checklist_guide
 from tests.support.printing import PAPER, print_pdf
 from tests.support.server import serve
-from tests.support.site import build_site
+from tests.support.site import build_site, guides_in
 
 pytestmark = pytest.mark.browser
 
@@ -211,3 +211,48 @@ def test_public_checklist_with_its_qr_code_still_prints_on_one_sheet(
         assert "https://guides.example.org/foot-massage/" in printout.text.replace(" ", ""), paper
         assert printout.smallest_glyph_pt >= 10.0 - 0.05, paper  # PDF rounding
         assert printout.lowest_depth >= 0.85, paper
+
+
+def test_on_a_phone_the_steps_stay_in_view_and_more_columns_are_announced(
+    site_url: str, browser
+) -> None:
+    """At 360 px a guide with rounds is wider than the screen: the boxes scroll, not the steps."""
+    context = new_context(browser, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    wide = 0
+    for guide in guides_in():
+        page.goto(urljoin(site_url, f"{guide.slug}/checklist/"))
+        scroller = page.locator("[data-checklist-scroll]")
+        overflow = scroller.evaluate("el => el.scrollWidth - el.clientWidth")
+        more = page.locator("[data-checklist-more]")
+        if overflow <= 1:
+            assert not more.is_visible(), guide.slug
+            continue
+        wide += 1
+        assert more.is_visible() and "right" in more.inner_text(), guide.slug
+        rows = page.locator(".checklist__grid tbody tr")
+        before = rows.first.locator(".checklist__summary").bounding_box()
+        scroller.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+        page.wait_for_function(
+            "() => document.querySelector('[data-checklist-more]').textContent.includes('left')"
+        )
+        for index in range(rows.count()):
+            for cell in (".checklist__number", ".checklist__summary"):
+                box = rows.nth(index).locator(cell).bounding_box()
+                assert box is not None and box["x"] >= 0, (guide.slug, index, cell)
+        after = rows.first.locator(".checklist__summary").bounding_box()
+        assert after is not None and before is not None and abs(after["x"] - before["x"]) < 1
+        # The last column's boxes came into view beside the steps, not under them.
+        last = rows.first.locator(".checklist__tick").last.bounding_box()
+        assert last is not None and last["x"] >= after["x"] + after["width"] - 1
+    context.close()
+    assert wide, "no guide's grid is wider than a 360 px phone: the check did not run"
+
+
+def test_the_checklist_page_offers_one_print_and_no_link_to_itself(site_url: str, page) -> None:
+    for guide in guides_in():
+        page.goto(urljoin(site_url, f"{guide.slug}/checklist/"))
+        names = [" ".join(b.inner_text().split()) for b in page.locator("article .md-button").all()]
+        assert names.count("Print") == 1, names
+        assert "Print page" not in names and "Checklist" not in names, names
+        assert page.locator('article a[href="./"], article a[href="../checklist/"]').count() == 0

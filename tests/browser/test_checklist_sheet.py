@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from massage_guides import sheet
 from massage_guides.model import load_site
 from tests.support.browser import new_context
 from tests.support.guide_factory import EDGE_GUIDES, write_checklist_guide
@@ -68,7 +69,10 @@ def guides(sheet_site: Path) -> dict[str, object]:
 def _check_sheet(printout: Printout, guide, slug: str, label: str) -> None:
     assert len(printout.sheets) == 1, f"{label}: {len(printout.sheets)} sheets"
     assert printout.smallest_glyph_pt >= 10.0 - 0.05, f"{label}: {printout.smallest_glyph_pt} pt"
-    assert printout.lowest_depth >= 0.85, f"{label}: lowest text at {printout.lowest_depth:.0%}"
+    if len(guide.steps) >= 3:
+        # The sheet is used: text reaches its foot (a smaller guide, its drawings at their
+        # largest, may leave the foot blank: checked by the caller).
+        assert printout.lowest_depth >= 0.85, f"{label}: lowest text at {printout.lowest_depth:.0%}"
     text = printout.text.replace("- ", "")
     assert f"Checklist: {guide.title}" in " ".join(text.split()), f"{label}: title missing"
     for step in guide.steps:
@@ -124,6 +128,57 @@ def test_checklist_prints_on_one_full_sheet_in_both_palettes_and_papers(
                       getComputedStyle(document.querySelector('.checklist__summary')).color]"""
         )
         assert colours == ["rgb(0, 0, 0)", "rgb(0, 0, 0)"], (scheme, colours)
+        for paper, size in PAPER_CSS.items():
+            page.set_viewport_size(size)
+            _check_paper_layout(page, guide, f"{slug} {paper} {scheme}")
+
+
+# The printable area of each paper in CSS px (the `@page` margin off each side): the page is
+# laid out at this size when printed, so print emulation at it measures what prints.
+PAPER_CSS = {
+    paper: {
+        "width": round((width - 2 * sheet.PAGE_MARGIN_MM) / 25.4 * 96),
+        "height": round((height - 2 * sheet.PAGE_MARGIN_MM) / 25.4 * 96),
+    }
+    for paper, (width, height) in {"A4": (210, 297), "Letter": (215.9, 279.4)}.items()
+}
+
+# Ink on paper: black, white or a grey, nothing else (no accent colour).
+GREYS_ONLY = r"""els => els.flatMap(el => {
+    const style = getComputedStyle(el), after = getComputedStyle(el, '::after');
+    return [style.color, style.borderTopColor, style.backgroundColor, after.color];
+}).filter(colour => {
+    const [r, g, b, a = 1] = colour.match(/[\d.]+/g).map(Number);
+    return a > 0 && !(r === g && g === b);
+})"""
+
+
+def _check_paper_layout(page, guide, label: str) -> None:
+    """Rows read from their top, drawings large enough to make out, warnings black on white."""
+    rows = page.eval_on_selector_all(
+        ".checklist__grid tbody tr",
+        """rows => rows.map(row => {
+            const box = row.getBoundingClientRect();
+            const tops = [...row.querySelectorAll('th, .checklist__number, svg, input')]
+                .map(el => el.getBoundingClientRect().top);
+            return [box.top, box.height, Math.max(...tops)];
+        })""",
+    )
+    for top, height, lowest in rows:
+        assert lowest - top <= height / 2, f"{label}: a row's content sits low in its row"
+    drawings = page.eval_on_selector_all(
+        ".checklist__figure svg", "svgs => svgs.map(svg => svg.getBoundingClientRect().height)"
+    )
+    millimetres = [px / 96 * 25.4 for px in drawings]
+    if guide.slug in REAL:
+        assert millimetres and min(millimetres) >= 25 - 0.5, f"{label}: drawings {millimetres}"
+    if len(guide.steps) < 3:
+        largest = sheet.DRAWING_MM[0]
+        assert all(abs(mm - largest) < 0.5 for mm in millimetres), f"{label}: {millimetres}"
+    coloured = page.eval_on_selector_all(
+        ".checklist__warnings .admonition, .checklist__warnings .admonition-title", GREYS_ONLY
+    )
+    assert coloured == [], f"{label}: warnings print in colour {coloured}"
 
 
 def _picture_for_the_readme(printout: Printout) -> None:

@@ -77,3 +77,23 @@ def test_every_page_prints_without_blank_sheets(site: Path, tour, scheme: str) -
             sheets = len(printout.sheets)
             assert 1 <= sheets <= limit, f"{url} {paper}: {sheets} sheets"
             assert printout.smallest_glyph_pt >= 9.0, f"{url} {paper}"
+
+
+def test_every_printed_guide_page_names_its_guide(site: Path, tour) -> None:
+    """No navigation prints: a guide's page says at its top which guide (and step) it is."""
+    guides = guides_in()
+    checked = 0
+    for visit in visits_in(tour, site, SCHEMES[0]):
+        guide = next((g for g in guides if visit.url.startswith(f"{g.slug}/")), None)
+        if guide is None or visit.url in {f"{guide.slug}/", f"{guide.slug}/print/"}:
+            continue
+        for paper, printout in visit.printouts.items():
+            text = " ".join(printout.text.split())
+            assert guide.title in text, (visit.url, paper)
+            step = next((s for s in guide.steps if visit.url == s.src_uri[:-3] + "/"), None)
+            if step is not None:
+                assert f"{guide.title} · Step {step.number} of {len(guide.steps)}" in text
+                # Printed alone, a page's text is 11 pt or more.
+                assert printout.body_pt >= 11, (visit.url, paper, printout.body_pt)
+        checked += 1
+    assert checked >= len(guides)

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tests.support.browser import new_context
+from tests.support.browser import NO_TRANSITIONS, new_context
 from tests.support.pages import normalise
 from tests.support.printing import PAPER, print_pdf
 from tests.support.server import serve
@@ -37,6 +37,8 @@ def test_dark_palette_prints_black_on_white(site_url: str, dark_tab, url: str) -
     page.emulate_media(media="null")  # the screen, as a new tab has it
     page.goto(urljoin(site_url, url))
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    # Colours as they end on paper, not halfway through Material's transitions.
+    page.add_style_tag(content=NO_TRANSITIONS)
     page.emulate_media(media="print")
     colours = page.evaluate(
         """() => [document.documentElement, document.body, document.querySelector('article p')]
@@ -48,6 +50,15 @@ def test_dark_palette_prints_black_on_white(site_url: str, dark_tab, url: str) -
     assert colours[0][2] == "light" and colours[1][2] == "light", colours
     text = [float(part) for part in re.findall(r"[\d.]+", colours[2][1])]
     assert max(text[:3]) < 100, colours
+    # A link to one of the site's own pages prints as the text around it: no colour, no line.
+    own = page.evaluate(
+        """() => [...document.querySelectorAll('article a[href]')]
+            .filter(a => !/^https?:/.test(a.getAttribute('href')) && a.offsetParent)
+            .map(a => [getComputedStyle(a).color, getComputedStyle(a.parentElement).color,
+                       getComputedStyle(a).textDecorationLine])"""
+    )
+    for colour, around, line in own:
+        assert colour == around and line == "none", (url, colour, around, line)
 
 
 def test_whole_guide_document_holds_every_step_in_order(site_url: str, page) -> None:
@@ -67,6 +78,10 @@ def test_whole_guide_document_carries_the_cautions_and_their_sources(
     for paper in PAPER:
         printout = print_pdf(page, paper)
         assert len(printout.sheets) <= 4, (guide.slug, paper, len(printout.sheets))
+        # No sheet but the last is left a third empty: text runs past two-thirds of each.
+        for number in range(len(printout.sheets) - 1):
+            lowest = max(run.depth for run in printout.runs if run.sheet == number)
+            assert lowest >= 2 / 3, (guide.slug, paper, number + 1, round(lowest, 2))
         text = normalise(printout.text.replace("- ", "").replace("-\n", ""))
         assert "When not to massage" in text, paper
         assert "general information, not medical advice" in text, paper
