@@ -12,7 +12,10 @@
  *   (/guides/ and /staging/) never touch each other's.
  * - A page comes from the network when it answers within NETWORK_WAIT, so it is never stale;
  *   otherwise (offline, or a hanging network) from the cache. An address that is no page of
- *   the site shows the site's own 404 page when the network does not answer.
+ *   the site shows the site's own 404 page when the network does not answer within the same
+ *   wait. A page's address without its final slash is redirected to it, as hosts do.
+ * - A failed install (a host that rewrites its pages fails every integrity check) is told to
+ *   the open pages (`offline-unavailable`), which say so once (javascripts/offline.js).
  * - Everything else the list names comes from the cache first.
  */
 const PRECACHE = /* precache */ [];
@@ -115,22 +118,48 @@ function wait(milliseconds) {
   });
 }
 
+// A host answers `/guide` with a redirect to `/guide/`: so does the worker, for a page it holds.
+function withSlash(request, path) {
+  if (path.endsWith("/") || INTEGRITY.has(path) || !INTEGRITY.has(`${path}/`)) return undefined;
+  const url = new URL(request.url);
+  url.pathname += "/";
+  return Response.redirect(url.href, 301);
+}
+
 async function navigate(request, path) {
+  const redirect = withSlash(request, path);
+  if (redirect) return redirect;
   const network = fetch(request);
   const cached = path === pathOf(NOT_FOUND) ? undefined : await fromCache(path);
-  if (!cached) return network.catch(notFound);
+  // A page it holds: the network's if it answers in time. Any other address: the network's
+  // answer if it comes in time, else the site's own 404 page (never a blank wait).
   const answer = await Promise.race([
     network.then(
-      (response) => (response.ok ? response : undefined),
+      (response) => (response.ok || !cached ? response : undefined),
       () => undefined
     ),
     wait(NETWORK_WAIT),
   ]);
-  return answer || cached;
+  return answer || cached || notFound();
+}
+
+// Tell the open pages, once per failure, that this copy cannot be kept for offline reading.
+async function tellPages(error) {
+  const reason = String((error && error.message) || error);
+  const pages = await self.clients.matchAll({ includeUncontrolled: true, type: "window" });
+  for (const page of pages) page.postMessage({ type: "offline-unavailable", reason });
 }
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(install().then(() => self.skipWaiting()));
+  event.waitUntil(
+    install().then(
+      () => self.skipWaiting(),
+      async (error) => {
+        await tellPages(error);
+        throw error;
+      }
+    )
+  );
 });
 
 self.addEventListener("activate", (event) => {

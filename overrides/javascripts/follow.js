@@ -316,6 +316,26 @@
     var lang = (document.documentElement.lang || "en").toLowerCase();
     var current = null;
     var waiting = false;
+    var broken = false;
+
+    /* A speech engine that throws (in getVoices, cancel or speak) loses read-aloud, never the
+       walk or the timer: the switch goes, the rest works on. */
+    function contained(act) {
+      if (broken) {
+        return null;
+      }
+      try {
+        return act();
+      } catch (error) {
+        broken = true;
+        on = false;
+        button.hidden = true;
+        again.hidden = true;
+        note.hidden = true;
+        window.console.warn("Read aloud is off: this browser's speech failed.", error);
+        return null;
+      }
+    }
 
     function voice() {
       var voices = synth.getVoices().filter(function (candidate) {
@@ -352,17 +372,22 @@
 
     function stop() {
       if (synth) {
-        synth.cancel();
+        contained(function () {
+          synth.cancel();
+        });
       }
     }
 
     function say(card, body) {
       current = [card, body];
       stop();
-      if (!on) {
+      if (!on || broken) {
         return;
       }
-      var chosen = voice();
+      var chosen = contained(voice);
+      if (broken) {
+        return;
+      }
       if (!chosen) {
         // Cannot work here: off, and saying why, where the switch is (until a voice comes).
         on = false;
@@ -374,11 +399,13 @@
         return;
       }
       note.hidden = true;
-      texts(card, body).forEach(function (text) {
-        var utterance = new window.SpeechSynthesisUtterance(text);
-        utterance.lang = chosen.lang || lang;
-        utterance.voice = chosen;
-        synth.speak(utterance);
+      contained(function () {
+        texts(card, body).forEach(function (text) {
+          var utterance = new window.SpeechSynthesisUtterance(text);
+          utterance.lang = chosen.lang || lang;
+          utterance.voice = chosen;
+          synth.speak(utterance);
+        });
       });
     }
 
@@ -408,7 +435,7 @@
     // Chrome lists its voices only after load: a card said before then is said once they come.
     if (typeof synth.addEventListener === "function") {
       synth.addEventListener("voiceschanged", function () {
-        if (waiting && current && voice()) {
+        if (waiting && current && contained(voice)) {
           waiting = false;
           on = true;
           show();

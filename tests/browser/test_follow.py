@@ -627,3 +627,74 @@ def test_every_kind_of_card_has_no_axe_violation(site_url: str, browser, scheme:
     context.close()
     assert seen >= {"ready", "step", "finish"}
     assert found == {}
+
+
+# A speechSynthesis whose voices come late, as Chrome's do: `voiceschanged` brings them.
+LATE_VOICES_STUB = """
+    window.__spoken = [];
+    const listeners = [];
+    window.__voices = [];
+    window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+    Object.defineProperty(window, 'speechSynthesis', {configurable: true, value: {
+        getVoices: () => window.__voices,
+        speak: (u) => window.__spoken.push(u.text),
+        cancel: () => {},
+        addEventListener: (type, listener) => {
+            if (type === 'voiceschanged') listeners.push(listener);
+        },
+    }});
+    window.__voicesCome = () => {
+        window.__voices = [{name: 'Near', lang: 'en-GB', localService: true}];
+        listeners.forEach(listener => listener(new Event('voiceschanged')));
+    };
+"""
+
+# A speechSynthesis that throws at every call.
+THROWING_SPEECH_STUB = """
+    window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+    Object.defineProperty(window, 'speechSynthesis', {configurable: true, value: {
+        getVoices: () => { throw new Error('getVoices'); },
+        speak: () => { throw new Error('speak'); },
+        cancel: () => { throw new Error('cancel'); },
+        addEventListener: () => {},
+    }});
+"""
+
+
+def test_voices_that_come_late_read_the_card_that_is_showing(site_url: str, browser) -> None:
+    context = new_context(browser, viewport=PHONE)
+    context.add_init_script(LATE_VOICES_STUB)
+    page = context.new_page()
+    guide = GUIDES[0]
+    page.goto(follow_url(site_url, guide))
+    page.get_by_role("button", name="Next").click()
+    open_menu(page, "Tools")
+    switch = page.get_by_role("switch", name="Read aloud")
+    switch.click()
+    assert "No voice" in switch.inner_text()
+    assert page.evaluate("window.__spoken") == []
+    page.evaluate("window.__voicesCome()")
+    assert page.evaluate("window.__spoken")[0] == guide.summaries[0]
+    assert switch.get_attribute("aria-checked") == "true"
+    context.close()
+
+
+def test_a_speech_engine_that_throws_loses_read_aloud_not_the_walk(site_url: str, browser) -> None:
+    context = new_context(browser, viewport=PHONE)
+    context.add_init_script(THROWING_SPEECH_STUB)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    guide = max(GUIDES, key=lambda guide: len(guide.routine()))
+    routine = guide.routine()
+    page.goto(follow_url(site_url, guide))
+    for index in range(1, 4):
+        page.get_by_role("button", name="Next").click()
+        assert_card(page, routine[index])
+    assert not page.locator("[data-read-aloud]").is_visible()
+    page.clock.install()
+    open_menu(page, "Tools")
+    page.get_by_label("Timer per step").select_option(label="30 s")
+    assert page.locator("[data-timer-left]").inner_text() == "0:30"
+    assert errors == []
+    context.close()

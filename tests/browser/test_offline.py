@@ -434,3 +434,72 @@ def test_a_guide_folder_named_with_a_hash_works_offline(tmp_path: Path, browser)
     page.goto(urljoin(base, "C%23-massage/step-2/"))
     assert heading(page).startswith("Step 2")
     context.close()
+
+
+def test_offline_every_spelling_a_host_redirects_shows_its_page(site: Path, browser) -> None:
+    """`/guide` and `/guide/step-1` (no final slash): a host redirects them; offline too."""
+    guide = first_guide(REPO / "docs")
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    with serve(site) as server:
+        base = server.url
+        page.goto(base)
+        wait_for_worker(page)
+    # The server is stopped.
+    for spelling, lands in [
+        (guide, f"{guide}/"),
+        (f"{guide}/step-1", f"{guide}/step-1/"),
+        (f"{guide}/step-1/index.html", f"{guide}/step-1/index.html"),
+    ]:
+        reply = page.goto(urljoin(base, spelling))
+        assert reply is not None and reply.ok, spelling
+        assert page.url == urljoin(base, lands), spelling
+        assert heading(page) and heading(page) != "Page not found", spelling
+        assert page.evaluate("getComputedStyle(document.body).display") != "inline"  # CSS
+    context.close()
+
+
+def test_no_such_address_shows_the_404_page_within_the_wait_on_a_hanging_network(
+    site: Path, browser
+) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    with serve(site) as server:
+        page.goto(server.url)
+        wait_for_worker(page)
+        [worker] = context.service_workers
+        worker.evaluate(WORKER_CLOCK)
+        missing = "no/such/page/"
+        server.hanging.add(f"/{missing}")
+        page.evaluate("address => { window.location.href = address; }", server.url + missing)
+        asked = worker.evaluate("() => self.__asked")
+        assert asked is not None and asked <= 2_000, asked
+        assert worker.evaluate(WORKER_TIME_PASSES, 2_000)
+        page.wait_for_url(server.url + missing, wait_until="domcontentloaded")
+        assert heading(page) == "Page not found"
+    context.close()
+
+
+def test_a_host_that_rewrites_pages_is_told_once_and_logged(site: Path, browser) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    logged: list[str] = []
+    page.on("console", lambda message: logged.append(message.text))
+    with serve(site) as server:
+        server.injected = b"<script>/* the host's own */</script>"
+        page.goto(server.url)
+        note = page.locator(".offline-note")
+        note.wait_for()
+        assert "cannot be saved for reading offline" in note.inner_text()
+        assert any("Offline reading is not available" in text for text in logged)
+        assert page.evaluate("navigator.serviceWorker.controller") is None
+        # Once: the next page's try fails too (logged), and the page says nothing more.
+        with page.expect_console_message(
+            lambda message: "Offline reading is not available" in message.text
+        ):
+            page.goto(urljoin(server.url, f"{first_guide(REPO / 'docs')}/"))
+        assert page.locator(".offline-note").count() == 0
+    context.close()

@@ -25,7 +25,24 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         # Always the file as it is now: a test switches folders within the second that
         # If-Modified-Since can tell apart.
         del self.headers["If-Modified-Since"]
+        page = self._html_file()
+        if self.server.injected is not None and page is not None:
+            # A host that rewrites its pages (an analytics or banner script before </head>).
+            body = page.read_bytes().replace(b"</head>", self.server.injected + b"</head>", 1)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
         super().do_GET()
+
+    def _html_file(self) -> Path | None:
+        """The HTML file a request for a page is answered with, if it is one."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        return path if path.suffix == ".html" and path.is_file() else None
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """A missing file gets the site's own 404 page, as GitHub Pages and others serve it."""
@@ -62,6 +79,8 @@ class SiteServer(ThreadingHTTPServer):
         # URL paths whose requests wait until the server stops (or `released` is set).
         self.hanging: set[str] = set()
         self.released = threading.Event()
+        # Bytes a rewriting host puts into every HTML page it serves (None: pages as built).
+        self.injected: bytes | None = None
         super().__init__(("127.0.0.1", port), _SiteHandler)
 
     @property
