@@ -16,6 +16,7 @@ import pytest
 from tests.support.browser import new_context
 from tests.support.guide_factory import EDGE_GUIDES, write_checklist_guide
 from tests.support.pages import guide_front_matter
+from tests.support.printing import PAPER, print_pdf
 from tests.support.server import serve
 from tests.support.site import DOCS, build_site, copy_docs
 
@@ -203,4 +204,27 @@ def test_on_a_desktop_lines_stay_short_and_the_buttons_are_pointer_sized(
     for name in ("Previous", "Next"):
         box = page.get_by_role("button", name=name).bounding_box()
         assert box is not None and box["width"] <= viewport["width"] / 4, (name, box)
+    context.close()
+
+
+def test_the_routine_prints_on_one_sheet_for_every_guide_the_size_rules_allow(
+    browser, screen_site: tuple[str, list[str]]
+) -> None:
+    """On paper each step once, in order, under one line saying the sides and rounds."""
+    url, slugs = screen_site
+    context = new_context(browser)
+    page = context.new_page()
+    for slug in slugs:
+        page.goto(urljoin(url, f"{slug}/follow/"))
+        summaries = page.eval_on_selector_all(
+            ".follow-card--step:not(.follow-card--repeat) .follow-card__lead",
+            "leads => leads.map(lead => lead.textContent.trim())",
+        )
+        for paper in PAPER:
+            printout = print_pdf(page, paper)
+            assert len(printout.sheets) == 1, (slug, paper, len(printout.sheets))
+            text = " ".join(printout.text.replace("- ", "").split())
+            assert "The routine:" in text, (slug, paper)
+            positions = [text.find(" ".join(summary.split())) for summary in summaries]
+            assert all(p >= 0 for p in positions) and positions == sorted(positions), slug
     context.close()
