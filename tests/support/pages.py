@@ -52,7 +52,9 @@ class _Page(HTMLParser):
         if tag in _BLOCKS:
             self.text.append(" ")
         if tag not in _VOID:
-            controls = "guide-actions" in classes  # buttons, not the page's words
+            # Buttons, and the line only paper shows (which guide a printed page is from), are
+            # not the words a reader of the page sees.
+            controls = "guide-actions" in classes or "paper-label" in classes
             if ("hidden" in attributes or controls) and self._hidden_at is None:
                 self._hidden_at = len(self.stack)
             self.stack.append(tag)
