@@ -63,14 +63,15 @@ def _sheet(site: Path) -> str:
     )
 
 
-def _shares(png: bytes, ground: tuple[int, int, int]) -> tuple[float, float]:
+def _shares(png: bytes, ground: tuple[int, ...]) -> tuple[float, float]:
     """The shares of ink and of tint among a screenshot's pixels."""
     from PIL import Image
 
     image = Image.open(io.BytesIO(png)).convert("RGB")
     pixels = image.getcolors(maxcolors=image.width * image.height) or []
     ink = tint = 0
-    for count, pixel in pixels:
+    for count, colour in pixels:
+        pixel = tuple(int(c) for c in colour) if isinstance(colour, tuple) else (int(colour),) * 3
         ratio = contrast(pixel, ground)
         if ratio >= 3:
             ink += count
