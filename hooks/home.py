@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from massage_guides.drawings import first_panel
+from massage_guides.front_matter import fail
 from massage_guides.model import site_of
 from massage_guides.templates import page_url
 
@@ -36,7 +38,7 @@ class GuideCard:
     url: str
     checklist_url: str
     follow_url: str
-    # The first step's drawing (its SVG, inlined as the step page inlines it), or "".
+    # The first step's drawing cut to its first panel (massage_guides.drawings), or "".
     drawing: Markup
 
 
@@ -63,7 +65,11 @@ def on_page_context(
 
 
 def _drawing(path: str, config: MkDocsConfig) -> Markup:
-    """The SVG a step page inlines (pymdownx.snippets reads it from docs/ the same way)."""
+    """The SVG a step page inlines (read from docs/ as pymdownx.snippets does), first panel only."""
     if not path:
         return Markup("")
-    return Markup(Path(config.docs_dir, path).read_text(encoding="utf-8"))
+    svg = Path(config.docs_dir, path).read_text(encoding="utf-8")
+    try:
+        return Markup(first_panel(svg))
+    except ValueError as error:
+        fail(f"docs/{path}", "data-first-panel", str(error))

@@ -58,6 +58,10 @@ summary: Replace with one short instruction that sums up this step.
 
 # Step 1: Replace with a short title
 
+<!-- The step's drawing goes here: docs/<guide>/images/step-1.svg, drawn to the style guide in
+     readme/authoring.md#pictures (the hand, tint, arrows, panels), placed with a
+     <figure class="step-figure"> as the other guides' step pages place theirs. -->
+
 Replace this with what the reader does in this step. Add `step-2.md`, `step-3.md` and so on
 for the next steps, each with `step:` and `summary:` in its front matter.
 """
