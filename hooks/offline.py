@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 WORKER = "sw.js"
 _LIST_MARKER = "/* precache */ []"
 _VERSION_MARKER = '/* version */ ""'
-# Not needed offline: source maps, sitemaps, Material's favicon (the site has its own) and
-# search support for languages other than English.
+# Not needed offline: entries named ".*" (the site owner's, kept by the build, never written by
+# it), source maps, sitemaps, Material's favicon (the site has its own) and search support for
+# languages other than English.
 _SKIP_SUFFIXES = (".map", ".gz")
 _SKIP_NAMES = {"sitemap.xml", WORKER, "assets/images/favicon.png"}
 _SKIP_FOLDERS = ("assets/javascripts/lunr/",)
@@ -92,7 +93,9 @@ def _integrity(content: bytes) -> str:
 
 def _skipped(relative: str) -> bool:
     return (
-        relative.endswith(_SKIP_SUFFIXES)
+        # What MkDocs keeps in site_dir but never writes (`.git`, `.htaccess`, `.well-known/`).
+        any(part.startswith(".") for part in relative.split("/"))
+        or relative.endswith(_SKIP_SUFFIXES)
         or relative in _SKIP_NAMES
         or relative.startswith(_SKIP_FOLDERS)
     )
