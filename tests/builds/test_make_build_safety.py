@@ -8,15 +8,16 @@ a build killed outright leaves nothing writing, and no build removes a live buil
 
 from __future__ import annotations
 
+import errno
 import os
-import shutil
 import signal
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from massage_guides import build_site as build_module
 from tests.builds.test_make_build import (
+    LOCAL,
     copy_project,
     leftovers,
     make_build,
@@ -122,23 +123,31 @@ def test_a_site_that_is_not_a_folder_stops_make_build_in_one_line(tmp_path: Path
     assert leftovers(project) == []
 
 
-def test_a_site_that_cannot_be_replaced_stops_make_build_in_one_line(tmp_path: Path) -> None:
+def test_a_site_that_cannot_be_replaced_stops_make_build_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The swap refused (an immutable folder, a read-only mount): one line, site/ as it was.
+
+    The refusal is the file system's, so it is made here where the build program asks for the
+    swap (the build itself runs for real, in this process as `make build` runs it).
+    """
     project = copy_project(tmp_path)
     site = project / "site"
     site.mkdir()
     (site / "index.html").write_text("the last good site", encoding="utf-8")
     before = snapshot(site)
-    # An immutable folder cannot be renamed, even by root.
-    chattr = shutil.which("chattr")
-    if chattr is None or subprocess.run([chattr, "+i", site], check=False).returncode != 0:
-        pytest.skip("needs chattr +i (root, on a file system with the immutable flag)")
-    try:
-        result = make_build(project)
-    finally:
-        subprocess.run([chattr, "-i", site], check=True)
-    assert result.returncode != 0
-    assert "Traceback" not in result.stdout
-    assert messages(result.stdout) == [
+
+    def refused(first: Path, second: Path) -> None:
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM), str(second))
+
+    monkeypatch.setattr(build_module, "_exchange", refused)
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("SITE_URL", LOCAL)
+    code = build_module.main([str(site), "--strict"])
+    output = capsys.readouterr()
+    assert code != 0
+    assert "Traceback" not in output.err + output.out
+    assert messages(output.err) == [
         f"make build: cannot replace {site}: Operation not permitted; nothing was changed"
     ]
     assert snapshot(site) == before
