@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from massage_guides.address import public_address, qr_code
+from massage_guides.drawings import first_panel
 from massage_guides.front_matter import display_path, fail
 from massage_guides.generated import generated_page
 from massage_guides.model import site_of
@@ -133,7 +134,7 @@ def _step_tick(step: Step, step_key: str, column: Column) -> Tick:
 
 
 def _drawing(step: Step, files: Files, config: MkDocsConfig) -> Markup:
-    """The step page's own SVG, inlined as the page inlines it (empty if it has none)."""
+    """The step page's own SVG, its first panel, inlined as the page inlines it ("" if none)."""
     if not step.drawing:
         return Markup("")
     try:
@@ -142,4 +143,8 @@ def _drawing(step: Step, files: Files, config: MkDocsConfig) -> Markup:
         page = files.get_file_from_path(step.src_uri)
         path = display_path(page, config) if page else step.src_uri
         fail(path, "drawing", f"'{step.drawing}' is not a readable UTF-8 file")
-    return Markup(_XML_DECLARATION.sub("", svg).strip())
+    # A drawing of several moves shows its first on the sheet (massage_guides.drawings).
+    try:
+        return Markup(first_panel(_XML_DECLARATION.sub("", svg).strip()))
+    except ValueError as error:
+        fail(f"docs/{step.drawing}", "data-first-panel", str(error))
