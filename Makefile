@@ -33,9 +33,12 @@ build: $(VENV)/.installed
 	PYTHONPATH=hooks $(BIN)/python -m massage_guides.build_site $(SITE_DIR) --strict
 
 ## new-guide: start docs/NAME/ with an overview and a first step, e.g. make new-guide NAME=hand-massage
+# NAME reaches the shell as an environment variable, never pasted into the command: any text
+# in it stays text, and new_guide.py refuses a bad name in one line ("--": even "-x").
+new-guide: export NEW_GUIDE_NAME = $(value NAME)
 new-guide: $(VENV)/.installed
-	@if [ -z "$(NAME)" ]; then echo "Usage: make new-guide NAME=hand-massage"; exit 1; fi
-	PYTHONPATH=hooks $(BIN)/python -m massage_guides.new_guide "$(NAME)" --docs "$(DOCS_DIR)"
+	@if [ -z "$$NEW_GUIDE_NAME" ]; then echo "Usage: make new-guide NAME=hand-massage"; exit 1; fi
+	@PYTHONPATH=hooks $(BIN)/python -m massage_guides.new_guide --docs "$(DOCS_DIR)" -- "$$NEW_GUIDE_NAME"
 
 ## test: lint (Python and JavaScript), type-check and run every test, browser tests included
 test: $(VENV)/.installed chromium $(AXE) lint

@@ -14,6 +14,7 @@ import posixpath
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
+from mkdocs.utils import get_relative_url
 
 from massage_guides.generated import generated_page
 from massage_guides.markdown_lines import headings_down, without_first_heading
@@ -64,8 +65,8 @@ def _page(guide: Guide, site: Site, config: MkDocsConfig) -> File:
         guide=guide,
         cards=guide.routine(),
         steps=[(step, Markup(_text_of(step.body))) for step in guide.steps],
-        read_next=[(page.title, _link(guide, page.src_uri)) for page in guide.pages],
-        related=_related(guide, site),
+        read_next=[(page.title, _address(guide, page.src_uri, config)) for page in guide.pages],
+        related=_related(guide, site, config),
         overview=_link(guide, guide.overview_uri),
         checklist=_link(guide, guide.checklist_uri),
     )
@@ -82,9 +83,17 @@ def _link(guide: Guide, src_uri: str) -> str:
     return posixpath.relpath(src_uri, guide.slug)
 
 
-def _related(guide: Guide, site: Site) -> list[tuple[str, str]]:
-    """Other guides that list this one or that it lists, then outside pages: (title, link)."""
+def _address(guide: Guide, src_uri: str, config: MkDocsConfig) -> str:
+    """The address of the page at `src_uri` from the follow page, for an HTML `<a href>`."""
+    return get_relative_url(page_url(config, src_uri), page_url(config, guide.follow_uri))
+
+
+def _related(guide: Guide, site: Site, config: MkDocsConfig) -> list[tuple[str, str]]:
+    """Other guides that list this one or that it lists, then outside pages: (title, address).
+
+    Written as HTML links (titles and addresses are author text): the template escapes both.
+    """
     return [
-        (item.title, item.url if item.external else _link(guide, item.src_uri))
+        (item.title, item.url if item.external else _address(guide, item.src_uri, config))
         for item in site.related(guide)
     ]

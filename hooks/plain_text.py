@@ -1,4 +1,4 @@
-"""Hook: front matter `title` and `description` reach Material's templates as escaped HTML.
+"""Hook: front matter `title`, `description`, `subtitle` reach Material's templates escaped.
 
 They are plain text (a `<` or `"` in them is that character). Material's templates print a
 page's title and description as HTML, unescaped (`base.html`, the header, the navigation,
@@ -19,11 +19,13 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-_PLAIN_TEXT_FIELDS = ("title", "description")
+_PLAIN_TEXT_FIELDS = ("title", "description", "subtitle")
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     """Escape the page's plain-text fields once, after every hook has set them.
+
+    `subtitle` only Material's sidebar prints (raw), under the page's title.
 
     Runs after rendering: every page is rendered before any template uses a title.
     """

@@ -91,8 +91,53 @@ class _DuplicateKey(Exception):
         self.key, self.first, self.second = key, first, second
 
 
+# The most values a front matter may hold, each use of an alias (`*name`) counted in full:
+# a real one holds a few dozen, a few hundred bytes of nested aliases billions.
+MAX_VALUES = 2000
+
+
+class _TooLarge(Exception):
+    def __init__(self, field: str) -> None:
+        super().__init__(field)
+        self.field = field
+
+
+def _size(node: yaml.Node, sizes: dict[int, int], limit: int) -> int:
+    """How many values `node` holds with every alias expanded; `limit + 1` once past it."""
+    known = sizes.get(id(node))
+    if known is not None:
+        return known
+    sizes[id(node)] = limit + 1  # an alias of a node that holds itself is unbounded
+    total = 1
+    children = node.value if isinstance(node.value, list) else []
+    for child in children:
+        for part in child if isinstance(child, tuple) else (child,):
+            total += _size(part, sizes, limit)
+            if total > limit:
+                return limit + 1
+    sizes[id(node)] = total
+    return total
+
+
 class _StrictLoader(_SafeLoader):
-    """The safe loader, refusing a key written twice in one mapping (YAML keeps the last)."""
+    """The safe loader, refusing a key written twice in one mapping (YAML keeps the last).
+
+    It also refuses a front matter that holds more than `MAX_VALUES` values once its aliases
+    are expanded (a "billion laughs"), naming the field, before anything is built from it.
+    """
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        sizes: dict[int, int] = {}
+        total = 0
+        pairs = node.value if isinstance(node, yaml.MappingNode) else [(None, node)]
+        for key, value in pairs:
+            total += (_size(key, sizes, MAX_VALUES) if key is not None else 0) + _size(
+                value, sizes, MAX_VALUES
+            )
+            if total > MAX_VALUES:
+                name = key.value if isinstance(key, yaml.ScalarNode) else "front matter"
+                raise _TooLarge(str(name)[:40])
+        return super().construct_document(node)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: dict[object, int] = {}
@@ -141,6 +186,14 @@ def _load_yaml(path: str, text: str, problems: Problems) -> dict[str, Any] | Non
             str(error.key),
             f"is written twice (lines {error.first + 2} and {error.second + 2}):"
             " keep one, or the first is lost",
+        )
+        return None
+    except _TooLarge as error:
+        problems.add(
+            path,
+            error.field,
+            f"holds more than {MAX_VALUES} values once its YAML aliases (*name) are expanded:"
+            " write the values out",
         )
         return None
     except yaml.YAMLError:

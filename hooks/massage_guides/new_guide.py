@@ -11,11 +11,13 @@ import re
 import sys
 from pathlib import Path
 
+from .model import MAX_TITLE_CHARS
+
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 OVERVIEW = """\
 ---
-title: How to give a {subject}
+title: {title}
 description: Replace this with one sentence that says what this guide helps a reader do.
 supplies:
   - name: Replace with the first thing needed
@@ -24,7 +26,7 @@ supplies:
 related: []
 ---
 
-# How to give a {subject}
+# {title}
 
 Replace this paragraph with a short introduction: what the {subject} is for and who it suits.
 
@@ -78,9 +80,21 @@ def create_guide(docs: Path, name: str) -> Path:
         raise SystemExit(f"{folder} already exists: choose another NAME")
     folder.mkdir(parents=True)
     subject = name.replace("-", " ")
-    (folder / "index.md").write_text(OVERVIEW.format(subject=subject), encoding="utf-8")
+    text = OVERVIEW.format(subject=subject, title=guide_title(subject))
+    (folder / "index.md").write_text(text, encoding="utf-8")
     (folder / "step-1.md").write_text(STEP, encoding="utf-8")
     return folder
+
+
+def guide_title(subject: str) -> str:
+    """A title within the guide's MAX_TITLE_CHARS: "How to give a <subject>", or shorter."""
+    for title in (f"How to give a {subject}", subject[:1].upper() + subject[1:]):
+        if len(title) <= MAX_TITLE_CHARS:
+            return title
+    # Whole words, then "…" (one character): the author replaces it anyway.
+    cut = title[: MAX_TITLE_CHARS - 1]
+    words = cut.rsplit(" ", 1)[0] if title[MAX_TITLE_CHARS - 1] != " " and " " in cut else cut
+    return words.rstrip() + "…"
 
 
 def main(argv: list[str]) -> int:

@@ -12,10 +12,15 @@ To add a field, add an option to the class of the pages that may use it.
 from __future__ import annotations
 
 import difflib
+import re
+import reprlib
 from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+import material
 from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption, Config, ValidationError, get_schema
 
@@ -23,6 +28,60 @@ if TYPE_CHECKING:
     from .front_matter import Document, Problems
 
 MISSING = "is missing"
+
+# Characters no text field may hold: C0 and C1 controls (tab and line breaks are white space,
+# which text fields fold) and the bidirectional embeddings, overrides and isolates, which
+# reorder what a reader sees (a title shown backwards). ZWJ and ZWNJ, which some scripts
+# need, are kept.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+# A value quoted in a message is cut to this many characters (front matter may be huge).
+_QUOTED_CHARS = 60
+
+
+class _ShortRepr(reprlib.Repr):
+    """`reprlib`'s cut repr, keeping a mapping's keys in the order they were written."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxlevel, self.maxdict, self.maxlist = 3, 4, 6
+        self.maxstring = _QUOTED_CHARS + 10
+
+    def repr_dict(self, x: dict[Any, Any], level: int) -> str:
+        if not x:
+            return "{}"
+        if level <= 0:
+            return "{...}"
+        pieces = [
+            f"{self.repr1(key, level - 1)}: {self.repr1(value, level - 1)}"
+            for key, value in islice(x.items(), self.maxdict)
+        ]
+        return "{" + ", ".join(pieces + ["..."] * (len(x) > self.maxdict)) + "}"
+
+
+_REPR = _ShortRepr()
+
+
+def quoted(value: object) -> str:
+    """`value` as a message quotes it: its repr, cut to a prefix if long."""
+    if isinstance(value, str) and len(value) > _QUOTED_CHARS:
+        return repr(value[:_QUOTED_CHARS]) + "…"
+    text = _REPR.repr(value)
+    return text if len(text) <= _QUOTED_CHARS + 20 else text[: _QUOTED_CHARS + 20] + "…"
+
+
+def control_character(value: object) -> str | None:
+    """The first control or bidi character in a field's text (lists and mappings searched)."""
+    if isinstance(value, str):
+        found = _CONTROL.search(value)
+        return found.group() if found else None
+    items = value.items() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    for item in items:
+        for part in item if isinstance(value, dict) else (item,):
+            character = control_character(part)
+            if character:
+                return character
+    return None
 
 
 class FieldError(ValidationError):
@@ -77,16 +136,81 @@ class Text(BaseConfigOption[str]):
         if value is None:
             raise ValidationError(self.missing)
         if not isinstance(value, str) or not value.strip():
-            raise ValidationError(f"must be a non-empty line of text, not {value!r}")
+            raise ValidationError(f"must be a non-empty line of text, not {quoted(value)}")
         return " ".join(value.split())
 
 
-class Anything(BaseConfigOption[Any]):
-    """A key MkDocs or Material reads and checks itself (`hide`, `search`, ...)."""
+class Pattern(BaseConfigOption[str | None]):
+    """A name Material or MkDocs reads (`template`, `status`): it must match `pattern`."""
 
-    def run_validation(self, value: object) -> Any:
-        """The field converted, or ValidationError naming what is wrong (None: absent)."""
+    def __init__(self, pattern: str, expected: str) -> None:
+        """`expected` says what the field holds, for the message."""
+        super().__init__()
+        self.pattern, self.expected = re.compile(pattern), expected
+
+    def run_validation(self, value: object) -> str | None:
+        """The field, or ValidationError naming what is expected (None: absent)."""
+        if value is None:
+            return None
+        if not isinstance(value, str) or not self.pattern.fullmatch(value) or ".." in value:
+            raise ValidationError(f"must be {self.expected}, not {quoted(value)}")
         return value
+
+
+class Icon(Pattern):
+    """An icon Material has (`material/heart`): Material's sidebar includes its SVG."""
+
+    _ICONS = Path(material.__file__).parent / "templates" / ".icons"
+
+    def __init__(self) -> None:
+        """A path of lowercase words, as Material names its icons."""
+        super().__init__(r"[a-z0-9-]+(/[a-z0-9-]+)+", "an icon's name, like material/heart")
+
+    def run_validation(self, value: object) -> str | None:
+        """The icon's name, or ValidationError when Material has no such icon."""
+        icon = super().run_validation(value)
+        if icon is not None and not (self._ICONS / f"{icon}.svg").is_file():
+            raise ValidationError(f"{icon!r} is not one of Material's icons, like material/heart")
+        return icon
+
+
+class Hide(BaseConfigOption[list[str] | None]):
+    """What Material hides on the page (`hide: [navigation, toc]`)."""
+
+    PARTS = ("navigation", "toc", "footer", "feedback", "path", "tags")
+
+    def run_validation(self, value: object) -> list[str] | None:
+        """The list, or ValidationError naming the parts Material can hide (None: absent)."""
+        if value is None:
+            return None
+        if not isinstance(value, list) or not all(item in self.PARTS for item in value):
+            raise ValidationError(
+                f"must be a list of parts to hide ({', '.join(self.PARTS)}), not {quoted(value)}"
+            )
+        return value
+
+
+class Search(BaseConfigOption[dict[str, Any] | None]):
+    """How Material's search treats the page (`search: {exclude: true}`, `{boost: 2}`)."""
+
+    def run_validation(self, value: object) -> dict[str, Any] | None:
+        """The mapping, or ValidationError saying what it may hold (None: absent)."""
+        if value is None:
+            return None
+        if (
+            not isinstance(value, dict)
+            or not set(value) <= {"exclude", "boost"}
+            or not isinstance(value.get("exclude", False), bool)
+            or not _is_number(value.get("boost", 1))
+        ):
+            raise ValidationError(
+                f"must be a mapping such as {{exclude: true}} or {{boost: 2}}, not {quoted(value)}"
+            )
+        return value
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 class Retired(BaseConfigOption[None]):
@@ -142,7 +266,7 @@ class WholeNumber(BaseConfigOption[int]):
         if value is None:
             raise ValidationError(self.missing)
         if not isinstance(value, int) or isinstance(value, bool):
-            raise ValidationError(f"must be a whole number, not {value!r}")
+            raise ValidationError(f"must be a whole number, not {quoted(value)}")
         if value < self.least:
             raise ValidationError(f"must be a whole number of at least {self.least}, not {value!r}")
         return value
@@ -156,12 +280,12 @@ class SortKey(BaseConfigOption[float]):
         if value is None:
             return float("inf")
         if not isinstance(value, int | float) or isinstance(value, bool):
-            raise ValidationError(f"must be a number, not {value!r}")
+            raise ValidationError(f"must be a number, not {quoted(value)}")
         return float(value)
 
 
 class Names(BaseConfigOption[tuple[str, ...]]):
-    """A list of at least two non-empty names (`sides`), or nothing."""
+    """A list of at least two different non-empty names (`sides`), or nothing."""
 
     def run_validation(self, value: object) -> tuple[str, ...]:
         """The field converted, or ValidationError naming what is wrong (None: absent)."""
@@ -172,8 +296,14 @@ class Names(BaseConfigOption[tuple[str, ...]]):
             or len(value) < 2
             or not all(isinstance(item, str) and item.strip() for item in value)
         ):
-            raise ValidationError(f"must be a list of at least two names, not {value!r}")
-        return tuple(item.strip() for item in value)
+            raise ValidationError(f"must be a list of at least two names, not {quoted(value)}")
+        names = tuple(" ".join(item.split()) for item in value)
+        seen: set[str] = set()
+        for name in names:
+            if name.casefold() in seen:
+                raise ValidationError(f"names {quoted(name)} twice: give each one its own name")
+            seen.add(name.casefold())
+        return names
 
 
 class Supplies(BaseConfigOption[tuple[Supply, ...]]):
@@ -199,7 +329,7 @@ class Supplies(BaseConfigOption[tuple[Supply, ...]]):
             and isinstance(item.get("note", ""), str)
         ):
             return Supply(item["name"].strip(), item.get("note", "").strip())
-        raise ValidationError(f"item {index} must be a name or {{name, note}}, not {item!r}")
+        raise ValidationError(f"item {index} must be a name or {{name, note}}, not {quoted(item)}")
 
 
 class Related(BaseConfigOption[tuple[str | ExternalLink, ...]]):
@@ -226,12 +356,12 @@ class Related(BaseConfigOption[tuple[str | ExternalLink, ...]]):
             problem = web_address(url)
             if problem:
                 raise ValidationError(
-                    f"item {index} url {url!r} {problem}"
+                    f"item {index} url {quoted(url)} {problem}"
                     " (a guide of this site is named by its folder instead)"
                 )
             return ExternalLink(item["title"].strip(), url)
         raise ValidationError(
-            f"item {index} must be a guide folder name or {{title, url}}, not {item!r}"
+            f"item {index} must be a guide folder name or {{title, url}}, not {quoted(item)}"
         )
 
 
@@ -265,7 +395,7 @@ class SourceOption(BaseConfigOption[Source | None]):
         known = (*self._REQUIRED, *self._OPTIONAL)
         if not isinstance(value, dict) or not set(value) <= set(known):
             raise ValidationError(
-                f"must be a mapping with the fields {', '.join(known)}, not {value!r}"
+                f"must be a mapping with the fields {', '.join(known)}, not {quoted(value)}"
             )
         fields: dict[str, str] = {}
         for key in known:
@@ -275,11 +405,13 @@ class SourceOption(BaseConfigOption[Source | None]):
             if text is None:
                 raise FieldError(f"source.{key}", self._REQUIRED[key])
             if not isinstance(text, str) or not text.strip():
-                raise FieldError(f"source.{key}", f"must be a non-empty line of text, not {text!r}")
+                raise FieldError(
+                    f"source.{key}", f"must be a non-empty line of text, not {quoted(text)}"
+                )
             fields[key] = " ".join(text.split())
         problem = web_address(fields["url"]) if "url" in fields else None
         if problem:
-            raise FieldError("source.url", f"{fields['url']!r} {problem}")
+            raise FieldError("source.url", f"{quoted(fields['url'])} {problem}")
         return Source(**fields)
 
 
@@ -288,9 +420,9 @@ class PageFields(Config):
 
     title = c.Optional(Text())
     description = c.Optional(Text())
-    template = Anything()
-    hide = Anything()
-    search = Anything()
+    template = Pattern(r"[\w-]+(/[\w-]+)*\.html", "a template's file name, like main.html")
+    hide = Hide()
+    search = Search()
     # Words readers search with that the page's text does not use (hooks/reader_words.py adds
     # them to the page's search entry: ranked as its text, never shown as chips).
     reader_words = Phrases()
@@ -298,9 +430,11 @@ class PageFields(Config):
         "put the words readers search for in 'reader_words' (README: Search); Material's tags"
         " showed as chips and outranked every page's text"
     )
-    icon = Anything()
-    status = Anything()
-    subtitle = Anything()
+    icon = Icon()
+    # Material writes it into a class name: a name, as `extra.status` in mkdocs.yml keys it.
+    status = Pattern(r"[a-z0-9-]+", "a status name, like new or deprecated")
+    # Plain text: hooks/plain_text.py escapes it for Material's sidebar.
+    subtitle = c.Optional(Text())
 
 
 class GuideFields(PageFields):
@@ -359,6 +493,16 @@ def validate(doc: Document, kind: type[Config], problems: Problems) -> dict[str,
             failed = True
     values: dict[str, Any] = {}
     for name, option in get_schema(kind):
+        character = control_character(doc.meta.get(name))
+        if character:
+            failed = True
+            problems.add(
+                doc.path,
+                name,
+                f"holds the control character U+{ord(character):04X}: remove it (it can hide or"
+                " reorder the text a reader sees)",
+            )
+            continue
         try:
             values[name] = option.validate(doc.meta.get(name))
         except ValidationError as error:

@@ -7,13 +7,18 @@ Templates output HTML and are autoescaped. A template that outputs Markdown (the
 checklist, the print document) turns autoescape off for its whole text and escapes each
 plain-text field itself: `| e` inside HTML blocks, `| markdown_text` in Markdown lines.
 Markdown it is given (a warning's text, a page's text) then reaches the page unchanged.
+An autoescaped template that writes Markdown (the follow-along page) uses `| markdown_text`
+too (its result is not escaped twice), and writes a link as an HTML `<a>` whose address
+goes through `| markdown_url`: a `](` in a title or an address stays text.
 """
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
+from markupsafe import Markup
 from mkdocs.structure.files import File
 
 if TYPE_CHECKING:
@@ -35,6 +40,7 @@ def _environment(config: MkDocsConfig) -> Environment:
         # Author text goes into these templates: escape it (MkDocs' own env does not).
         env.autoescape = True
         env.filters["markdown_text"] = markdown_text
+        env.filters["markdown_url"] = markdown_url
     return env
 
 
@@ -42,10 +48,27 @@ def _environment(config: MkDocsConfig) -> Environment:
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
 
 
-def markdown_text(text: object) -> str:
-    """Plain text as Markdown that renders to that text: `<`, `&` and `*` stay themselves."""
+def markdown_text(text: object) -> Markup:
+    """Plain text as Markdown that renders to that text: `<`, `&` and `*` stay themselves.
+
+    Markup: already safe as HTML text, so an autoescaped template does not escape it again.
+    """
     escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", str(text))
-    return escaped.replace("&", "&amp;").replace("<", "&lt;")
+    return Markup(escaped.replace("&", "&amp;").replace("<", "&lt;"))
+
+
+# What an address keeps as written: RFC 3986's reserved and unreserved characters and `%`,
+# but not `[` and `]`, which Markdown reads inside a tag before it sees the tag.
+_URL_SAFE = ":/?#@!$&'()*+,;=-._~%"
+
+
+def markdown_url(url: object) -> str:
+    """An address for an `href` in a Markdown page: every other character percent-encoded.
+
+    `[`, `]`, a backtick, a backslash, a space, quotes and angle brackets then cannot start a
+    Markdown link or code span inside the tag, nor end the attribute.
+    """
+    return quote(str(url), safe=_URL_SAFE)
 
 
 def page_url(config: MkDocsConfig, src_uri: str) -> str:

@@ -26,11 +26,22 @@
   var root = new URL(JSON.parse(config.textContent).base.replace(/\/?$/, "/"), location.href);
   var guides = null;
 
+  /* A URL's path as its folders are named ("C#-massage/", not "C%23-massage/"). */
+  function decodedPath(href) {
+    var path = new URL(href, location.href).pathname;
+    try {
+      return decodeURIComponent(path);
+    } catch {
+      return path; /* a malformed %-sequence: compared as it is */
+    }
+  }
+  var rootPath = decodedPath(root.href);
+
   /* The guide folder ("foot-massage/") a URL belongs to, or null. */
   function guideOf(href) {
-    var path = new URL(href, location.href).pathname;
-    if (!guides || path.indexOf(root.pathname) !== 0) return null;
-    path = path.slice(root.pathname.length);
+    var path = decodedPath(href);
+    if (!guides || path.indexOf(rootPath) !== 0) return null;
+    path = path.slice(rootPath.length);
     var best = null;
     Object.keys(guides).forEach(function (folder) {
       if (path.indexOf(folder) === 0 && (!best || folder.length > best.length)) best = folder;
@@ -47,7 +58,7 @@
     var folder = anchor && guideOf(anchor.href);
     if (!folder || item.querySelector(".search-result-guide")) return;
     // The guide's overview already has the guide's title as its own.
-    if (new URL(anchor.href).pathname === new URL(folder, root).pathname) return;
+    if (decodedPath(anchor.href) === rootPath + folder) return;
     var heading = anchor.querySelector("h1, h2");
     var line = document.createElement("span");
     line.className = "search-result-guide";

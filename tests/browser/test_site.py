@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -20,8 +21,9 @@ from tests.support.pages import (
     read_page,
     step_page_lacks_drawing,
 )
-from tests.support.search import first_search_result, open_search, search
-from tests.support.site import DATA, REPO, guides_in
+from tests.support.search import first_search_result, open_search, search, search_for
+from tests.support.server import serve
+from tests.support.site import DATA, FIXTURES, REPO, build_site, guides_in
 
 pytestmark = pytest.mark.browser
 
@@ -260,3 +262,39 @@ def test_every_control_is_at_least_44_px_square(site: Path, site_url: str, brows
     context.close()
     assert measured > len(all_pages(site))
     assert small == {}
+
+
+# Guide folders whose addresses are percent-encoded (`C%23-massage/`) while search/guides.json
+# names them as written.
+ENCODED_FOLDERS = ["C#-massage", "massage à deux", "100%-rub"]
+
+
+@pytest.fixture(scope="module")
+def encoded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The valid fixture's guide three times over, in folders with `#`, `à`, a space, `%`."""
+    root = tmp_path_factory.mktemp("encoded-folders")
+    docs = root / "docs"
+    shutil.copytree(FIXTURES / "valid" / "docs", docs)
+    (docs / "index.md").write_text("# Test guides\n\nThree guides.\n", encoding="utf-8")
+    guide = docs / "guide"
+    for number, folder in enumerate(ENCODED_FOLDERS, start=1):
+        shutil.copytree(guide, docs / folder)
+        overview = docs / folder / "index.md"
+        text = overview.read_text(encoding="utf-8")
+        overview.write_text(text.replace("A test guide", f"Guide {number}", 1), encoding="utf-8")
+    shutil.rmtree(guide)
+    return build_site(root / "site", docs)
+
+
+@pytest.mark.browser
+def test_results_from_encoded_folders_name_their_guide(encoded_site: Path, page) -> None:
+    with serve(encoded_site) as server:
+        open_search(page, server.url)
+        search_for(page, "thing")
+        labels = page.locator(".md-search-result__item .search-result-guide")
+        page.wait_for_function(
+            "n => document.querySelectorAll('.md-search-result__item .search-result-guide')"
+            ".length >= n",
+            arg=len(ENCODED_FOLDERS),
+        )
+        assert sorted(set(labels.all_text_contents())) == ["Guide 1", "Guide 2", "Guide 3"]

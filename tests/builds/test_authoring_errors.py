@@ -23,7 +23,7 @@ from mkdocs.exceptions import Abort
 
 from massage_guides.model import GENERATED
 from massage_guides.schema import GuideFields, keys_of
-from tests.support.site import CONFIG, FIXTURES, MKDOCS, REPO
+from tests.support.site import CONFIG, FIXTURES, MKDOCS, REPO, build_site, stop_message
 
 VALID = FIXTURES / "valid" / "docs"
 # MkDocs pads the level name to eight characters: "ERROR   -  <message>".
@@ -196,6 +196,88 @@ MISTAKES: dict[str, tuple[Files, str]] = {
         },
         "{docs}/guide/index.md: 'related' item 1 url 'javascript:alert(1)' must start with"
         " http:// or https:// (a guide of this site is named by its folder instead)",
+    ),
+    # Front matter that reaches Material's templates: one line, never a traceback.
+    "icon-not-text": (
+        {"guide/tips.md": "---\nicon: 5\n---\n\n# Tips\n\nGo gently.\n"},
+        "{docs}/guide/tips.md: 'icon' must be an icon's name, like material/heart, not 5",
+    ),
+    "icon-material-lacks": (
+        {"guide/tips.md": "---\nicon: material/no-such-icon\n---\n\n# Tips\n\nGo gently.\n"},
+        "{docs}/guide/tips.md: 'icon' 'material/no-such-icon' is not one of Material's icons,"
+        " like material/heart",
+    ),
+    "template-not-text": (
+        {"guide/tips.md": "---\ntemplate: 5\n---\n\n# Tips\n\nGo gently.\n"},
+        "{docs}/guide/tips.md: 'template' must be a template's file name, like main.html, not 5",
+    ),
+    "hide-not-a-list": (
+        {"guide/tips.md": "---\nhide: 5\n---\n\n# Tips\n\nGo gently.\n"},
+        "{docs}/guide/tips.md: 'hide' must be a list of parts to hide (navigation, toc, footer,"
+        " feedback, path, tags), not 5",
+    ),
+    "search-not-a-mapping": (
+        {"guide/tips.md": "---\nsearch: 5\n---\n\n# Tips\n\nGo gently.\n"},
+        "{docs}/guide/tips.md: 'search' must be a mapping such as {{exclude: true}} or"
+        " {{boost: 2}}, not 5",
+    ),
+    # Material writes `status` into a class attribute, unescaped.
+    "status-breaks-out-of-its-attribute": (
+        {
+            "guide/tips.md": "---\nstatus: 'new\" onmouseover=\"alert(1)'\n---\n\n"
+            "# Tips\n\nGo gently.\n"
+        },
+        "{docs}/guide/tips.md: 'status' must be a status name, like new or deprecated,"
+        " not 'new\" onmouseover=\"alert(1)'",
+    ),
+    # A bidi override shows the tab title backwards; it is refused in every text field.
+    "title-with-a-bidi-override": (
+        {"guide/index.md": overview(FIELDS.replace("A test guide", '"A test \\u202Eguide"'))},
+        "{docs}/guide/index.md: 'title' holds the control character U+202E: remove it (it can"
+        " hide or reorder the text a reader sees)",
+    ),
+    "supply-note-with-a-control-character": (
+        {"guide/index.md": overview(FIELDS.replace("very little", '"very \\x1b[31mlittle"'))},
+        "{docs}/guide/index.md: 'supplies' holds the control character U+001B: remove it (it"
+        " can hide or reorder the text a reader sees)",
+    ),
+    "sides-named-twice": (
+        {"guide/index.md": overview(FIELDS + "sides: [hand, hand]\n")},
+        "{docs}/guide/index.md: 'sides' names 'hand' twice: give each one its own name",
+    ),
+    # A few hundred bytes of nested aliases ("billion laughs"): refused before it is built.
+    "yaml-alias-bomb": (
+        {
+            "guide/index.md": overview(
+                TITLE
+                + DESCRIPTION
+                + SUPPLIES
+                + "sides: &a [x, x, x, x, x, x, x, x, x, x]\n"
+                + "".join(
+                    f"{name}: &{anchor} [{', '.join([f'*{previous}'] * 10)}]\n"
+                    for name, anchor, previous in [
+                        ("reader_words", "b", "a"),
+                        ("related", "c", "b"),
+                        ("source", "d", "c"),
+                    ]
+                )
+            )
+        },
+        "{docs}/guide/index.md: 'source' holds more than 2000 values once its YAML aliases"
+        " (*name) are expanded: write the values out",
+    ),
+    # A long value is quoted by its first 60 characters.
+    "long-value-quoted-cut": (
+        {"guide/step-1.md": step(f"step: {'one ' * 500}\nsummary: Do thing 1 gently.\n")},
+        "{docs}/guide/step-1.md: 'step' must be a whole number, not '" + ("one " * 15) + "'…",
+    ),
+    "source-url-without-a-host": (
+        {
+            "guide/index.md": overview(
+                FIELDS + "source:\n  adapted_from: an article\n  changes: none\n  url: https:///x\n"
+            )
+        },
+        "{docs}/guide/index.md: 'source.url' 'https:///x' must name a host after http(s)://",
     ),
 }
 
@@ -407,3 +489,21 @@ def test_a_related_url_must_be_a_web_address(
         " http:// or https:// (a guide of this site is named by its folder instead)"
     )
     assert stop_lines(docs, site, caplog) == [expected]
+
+
+@pytest.mark.parametrize("site_url", ["https://example.org/guides/ ", "https://example.org/a b/"])
+def test_a_site_url_with_white_space_stops_the_build(
+    site_url: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    shown_url = site_url.rstrip("/") + "/"  # MkDocs adds a '/' after the space
+    assert stop_message(tmp_path, caplog, docs_dir=str(VALID), site_url=site_url) == (
+        f"mkdocs.yml: 'site_url' (SITE_URL) {shown_url!r} holds white space:"
+        " write the address without spaces"
+    )
+
+
+@pytest.mark.parametrize("title", ["A test\u200dguide", "A test\u200cguide"])
+def test_zero_width_joiners_stay_in_a_title(title: str, tmp_path: Path) -> None:
+    docs = valid_copy(tmp_path, {"guide/index.md": overview(FIELDS.replace("A test guide", title))})
+    site = build_site(tmp_path / "site", docs)
+    assert title in (site / "guide" / "index.html").read_text(encoding="utf-8")

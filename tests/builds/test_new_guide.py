@@ -13,7 +13,7 @@ from mkdocs.config import load_config
 
 from massage_guides.new_guide import create_guide
 from tests.support.pages import article_text, page_file, read_page, search_index
-from tests.support.site import REPO, build_site, copy_docs, guides_in
+from tests.support.site import FIXTURES, REPO, build_site, copy_docs, guides_in
 
 # What `make test` needs of a project: the site's config, hooks, theme and guides.
 PROJECT = ["mkdocs.yml", "hooks", "overrides", "docs"]
@@ -142,3 +142,26 @@ def test_an_added_guide_is_related_both_ways(grown_project: tuple[Path, Path]) -
     assert (f"../{ADDED}/", "") in read_page(page_file(site, f"{listed}/")).links
     added = read_page(page_file(site, f"{ADDED}/"))
     assert (f"../{listed}/", "") in added.links
+
+
+@pytest.mark.parametrize("name", ['x"; echo INJECTED; echo "', "-x", 'a"b', "$(echo INJECTED)"])
+def test_new_guide_keeps_a_name_out_of_the_shell_and_refuses_it_in_one_line(
+    name: str, tmp_path: Path
+) -> None:
+    docs = tmp_path / "docs"
+    result = new_guide(docs, name)
+    assert result.returncode != 0
+    assert "INJECTED" not in result.stdout
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("make: ***")]
+    assert lines == [f"NAME must be lowercase words joined by hyphens, like hand-massage: {name!r}"]
+    assert not docs.exists()
+
+
+def test_a_long_name_gets_a_title_that_fits_and_builds_strict_clean(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES / "valid" / "docs", docs)
+    name = "a-gentle-massage-of-the-hands-and-the-wrists-for-two"
+    folder = create_guide(docs, name)
+    site = build_site(tmp_path / "site", docs)
+    assert (site / name / "checklist" / "index.html").is_file()
+    assert "title: A gentle massage of the hands and…\n" in (folder / "index.md").read_text("utf-8")

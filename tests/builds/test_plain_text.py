@@ -2,7 +2,9 @@
 
 Built from `tests/fixtures/text-is-text/`: `plain/` has quotes, `<script>`, `<b>` and `&` in
 every plain-text field and a checklist warning with code, a key and a link with a title;
-`heading/` takes its title from a heading with Markdown and an attribute list.
+`heading/` takes its title from a heading with Markdown and an attribute list; `links/` has
+Markdown links (`javascript:` ones, and some that close a link early) as its title, a page's
+title and a related page's title and address.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -28,6 +30,10 @@ OTHER_SUPPLY = "Towel & <i>cloth</i>"
 SUMMARY = 'Press "here" <script>alert("summary")</script> & there.'
 RELATED = 'Elsewhere "quoted" <script>alert("related")</script>'
 HEADING_TITLE = "How to give a back massage"
+SUBTITLE = '<i>Aside</i> <img src=x onerror=alert("subtitle")> & "more"'
+LINK_TITLE = "[Go](javascript:alert(1))"
+LINK_PAGE_TITLE = "[Next](javascript:alert(2))"
+LINK_RELATED = ("Elsewhere](javascript:alert(3)) [", "https://example.org/](javascript:alert(4)) [")
 
 
 class _Reader(HTMLParser):
@@ -41,6 +47,7 @@ class _Reader(HTMLParser):
         self.nav = ""
         self.h1: list[str] = []
         self.elements: list[str] = []
+        self.links: list[tuple[str, str]] = []  # (href, text) of every <a>
         self._stack: list[str] = []
         self._nav_depth = 0
 
@@ -49,6 +56,8 @@ class _Reader(HTMLParser):
         if tag == "meta" and attributes.get("name") == "description":
             self.description = attributes.get("content", "")
         self.elements.append(tag)
+        if tag == "a":
+            self.links.append((attributes.get("href", ""), ""))
         if tag in ("meta", "link", "input", "br", "img", "hr"):
             return
         if tag == "nav" or self._nav_depth:
@@ -68,6 +77,8 @@ class _Reader(HTMLParser):
             pass
 
     def handle_data(self, data: str) -> None:
+        if "a" in self._stack and self.links:
+            self.links[-1] = (self.links[-1][0], self.links[-1][1] + data)
         if "title" in self._stack:
             self.title += data
         if "script" in self._stack:
@@ -98,8 +109,24 @@ def test_no_field_ever_runs_as_script(site: Path) -> None:
         reader = _Reader()
         reader.feed(path.read_text(encoding="utf-8"))
         assert not [text for text in reader.scripts if "alert" in text], path
-        # Neither does <b> or <i> from a field become an element.
-        assert not {"b", "i"} & set(reader.elements), path
+        # Neither does <b>, <i> or <img> from a field become an element.
+        assert not {"b", "i", "img"} & set(reader.elements), path
+        # Nor a Markdown link in a field a link: every link is to a page or to the web.
+        schemes = {urlsplit(href).scheme for href, _ in reader.links}
+        assert schemes <= {"", "http", "https"}, (path, schemes)
+
+
+def test_markdown_in_titles_and_related_links_stays_text_on_the_follow_page(site: Path) -> None:
+    follow = read(site, "links/follow/")
+    assert follow.h1 == [f"Follow along: {LINK_TITLE}"]
+    links = [(href, normalise(text)) for href, text in follow.links]
+    assert ("../read-next/", LINK_PAGE_TITLE) in links
+    title, _address = LINK_RELATED
+    assert ("https://example.org/%5D(javascript:alert(4))%20%5B", title) in links
+
+
+def test_a_subtitle_shows_as_typed_in_the_sidebar(site: Path) -> None:
+    assert SUBTITLE in read(site, "plain/step-1/").nav
 
 
 def test_title_and_description_show_intact_in_the_head(site: Path) -> None:

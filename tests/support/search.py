@@ -80,6 +80,15 @@ def search(page, query: str) -> None:
     page.wait_for_function(LABELLED, arg=[f"/{slug}/" for slug in guide_front_matter(DOCS)])
 
 
+def search_for(page, query: str) -> None:
+    """Ask the open search box `query` and wait for the worker's answer (labels not awaited).
+
+    For a site other than docs/ (`search` waits for the labels of docs/'s guides).
+    """
+    _enter(page, query)
+    page.wait_for_function(ANSWERED, arg=query)
+
+
 def first_search_result(page, query: str) -> str:
     """The path of the page search puts first for `query` (e.g. `/foot-massage/step-3/`)."""
     search(page, query)
