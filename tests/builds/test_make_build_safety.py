@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from massage_guides import build_site as build_module
+from massage_guides import command_line
 from tests.builds.test_make_build import (
     LOCAL,
     copy_project,
@@ -141,6 +142,9 @@ def test_a_site_that_cannot_be_replaced_stops_make_build_in_one_line(
         raise OSError(errno.EPERM, os.strerror(errno.EPERM), str(second))
 
     monkeypatch.setattr(build_module, "_exchange", refused)
+    # The command line's `mkdocs build` tells the hooks this process publishes: for this test
+    # only (massage_guides.command_line keeps it for the process).
+    monkeypatch.setattr(command_line, "_COMMAND", [])
     monkeypatch.chdir(project)
     monkeypatch.setenv("SITE_URL", LOCAL)
     code = build_module.main([str(site), "--strict"])
