@@ -15,7 +15,7 @@ import pytest
 
 from tests.support.browser import AXE
 from tests.support.pages import all_pages
-from tests.support.printing import PAPER
+from tests.support.printing import PAPER, read_pdf
 from tests.support.site import guides_in
 from tests.support.tour import PARTS, SCHEMES, Tour, Visit, take_tour, tour_pages
 
@@ -119,6 +119,23 @@ class EveryPage:
                     assert printout.body_pt >= 11, (visit.url, paper, printout.body_pt)
             checked += 1
         assert checked >= len(guides)
+
+    def test_the_quick_reading_of_a_printout_is_pypdfs(self, tour: Tour) -> None:
+        # The tour reads its PDFs with pypdfium2 (read_sheets); pypdf (read_pdf, as every
+        # other printing check reads) finds the same sheets and smallest glyph in those kept.
+        kept = [
+            (f"{visit.url} {visit.scheme} {paper}", printout)
+            for visit in tour.visits
+            for paper, printout in visit.printouts.items()
+            if printout.data
+        ]
+        assert kept
+        for label, quick in kept:
+            full = read_pdf(quick.data)
+            assert [bool(sheet.strip()) for sheet in quick.sheets] == [
+                bool(sheet.strip()) for sheet in full.sheets
+            ], label
+            assert abs(quick.smallest_glyph_pt - full.smallest_glyph_pt) < 0.01, label
 
 
 class TestFirstHalf(EveryPage):

@@ -1,4 +1,10 @@
-"""Print a page in Chromium and read the PDF back: sheets, text, and the size of every glyph."""
+"""Print a page in Chromium and read the PDF back: sheets, text, and the size of every glyph.
+
+`read_pdf` (pypdf) reads every piece of text with its size, font and height; `read_sheets`
+(pypdfium2, several times faster) only each sheet's text and the smallest glyph, for checks
+that need no more (the every-page tour, which prints each page four times). Both find the same
+sheets and smallest glyph: tests/browser/test_every_page.py reads some printouts both ways.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+import pypdfium2
 from pypdf import PdfReader
 
 from massage_guides.sheet import PAGE_MARGIN_MM
@@ -99,6 +106,38 @@ def read_pdf(data: bytes) -> Printout:
         sheets.append(sheet.extract_text(visitor_text=visit))
     smallest = min((run.size_pt for run in runs), default=0.0)
     return Printout(sheets, smallest, runs, data)
+
+
+def print_sheets(page, paper: str) -> Printout:
+    """Print like `print_pdf`, reading only each sheet's text and the smallest glyph."""
+    return read_sheets(page.pdf(format=paper, print_background=True))
+
+
+def read_sheets(data: bytes) -> Printout:
+    """Text of each sheet and the smallest glyph, as `read_pdf` finds them (no runs)."""
+    pdfium = pypdfium2.raw
+    document = pypdfium2.PdfDocument(data)
+    sheets = []
+    sizes = []
+    matrix = pdfium.FS_MATRIX()
+    try:
+        for sheet in document:
+            text = sheet.get_textpage()
+            sheets.append(text.get_text_range())
+            for index in range(text.count_chars()):
+                if chr(pdfium.FPDFText_GetUnicode(text, index)).isspace():
+                    continue
+                if pdfium.FPDFText_IsGenerated(text, index):
+                    continue  # a space or line break pdfium adds, not printed
+                # The font size, times how much the glyph's own matrix scales it (turned or not).
+                pdfium.FPDFText_GetMatrix(text, index, matrix)
+                scale = [matrix.a, matrix.b, matrix.c, matrix.d]
+                sizes.append(pdfium.FPDFText_GetFontSize(text, index) * _scale(scale))
+            text.close()
+            sheet.close()
+    finally:
+        document.close()
+    return Printout(sheets, min(sizes, default=0.0), data=data)
 
 
 def _scale(matrix: list[float]) -> float:

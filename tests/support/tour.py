@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 from .browser import violations
 from .pages import all_pages
-from .printing import PAPER, Printout, print_pdf
+from .printing import PAPER, Printout, print_sheets
 
 SCHEMES = ("light", "dark")
 # The tour's parts: tests/browser/test_every_page.py and test_every_page_2.py, one each.
@@ -37,7 +37,9 @@ class Visit:
     body_scheme: str
     # axe-core's violations, one line each; None when axe-core is not installed.
     violations: list[str] | None
-    # The page printed on each paper (PAPER), as a reader's print dialog would.
+    # The page printed on each paper (PAPER), as a reader's print dialog would: each sheet's
+    # text and the smallest glyph (`read_sheets`); the PDF itself kept for the first page and
+    # the checklists, for the check that pypdf's fuller reading finds the same.
     printouts: dict[str, Printout]
 
 
@@ -77,9 +79,10 @@ def take_tour(browser, site_url: str, urls: list[str], axe_script: Path | None) 
             page.goto(urljoin(site_url, url))
             body_scheme = page.get_attribute("body", "data-md-color-scheme") or ""
             found = violations(page, None) if axe_script is not None else None
-            printouts = {paper: print_pdf(page, paper) for paper in PAPER}
-            for printout in printouts.values():
-                printout.data = b""  # read; the PDFs themselves are not kept
+            printouts = {paper: print_sheets(page, paper) for paper in PAPER}
+            if visits and not url.endswith("checklist/"):
+                for printout in printouts.values():
+                    printout.data = b""  # read; only the first page's and checklists' are kept
             visits.append(Visit(url, scheme, body_scheme, found, printouts))
     for page in tabs.values():
         page.wait_for_load_state("networkidle")
