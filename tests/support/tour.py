@@ -37,9 +37,9 @@ class Visit:
     body_scheme: str
     # axe-core's violations, one line each; None when axe-core is not installed.
     violations: list[str] | None
-    # The page printed on each paper (PAPER), as a reader's print dialog would: each sheet's
-    # text and the smallest glyph (`read_sheets`); the PDF itself kept for the first page and
-    # the checklists, for the check that pypdf's fuller reading finds the same.
+    # The page printed on each paper (PAPER), as a reader's print dialog would, read with
+    # `read_sheets`; the PDF itself kept in the first palette on the first paper, for the
+    # check that pypdf's reading (`read_pdf`) finds the same.
     printouts: dict[str, Printout]
 
 
@@ -80,9 +80,9 @@ def take_tour(browser, site_url: str, urls: list[str], axe_script: Path | None) 
             body_scheme = page.get_attribute("body", "data-md-color-scheme") or ""
             found = violations(page, None) if axe_script is not None else None
             printouts = {paper: print_sheets(page, paper) for paper in PAPER}
-            if visits and not url.endswith("checklist/"):
-                for printout in printouts.values():
-                    printout.data = b""  # read; only the first page's and checklists' are kept
+            for paper, printout in printouts.items():
+                if (scheme, paper) != (SCHEMES[0], PAPER[0]):
+                    printout.data = b""  # read; only the first palette's first paper is kept
             visits.append(Visit(url, scheme, body_scheme, found, printouts))
     for page in tabs.values():
         page.wait_for_load_state("networkidle")
