@@ -22,18 +22,20 @@ _BROWSER_FIXTURES = {"playwright", "browser", "page", "scheme_page", "axe_script
 # next to whichever process is free: long files first, so that short ones fill in at the end
 # and neither process is left alone with a long one. The rest keep their order.
 LONGEST_FIRST = [
+    "browser/test_follow.py",
     "browser/test_offline.py",
     "browser/test_site.py",
-    "browser/test_follow.py",
-    "browser/test_checklist_sheet.py",
+    "browser/test_follow_screen.py",
     "browser/test_every_page.py",
+    "browser/test_checklist_sheet.py",
     "browser/test_every_page_2.py",
     "browser/test_checklist.py",
     "builds/test_make_build.py",
-    "builds/test_bench.py",
-    "builds/test_figures.py",
-    "builds/test_authoring_errors.py",
     "browser/test_print.py",
+    "builds/test_figures.py",
+    "browser/test_guide_pages.py",
+    "builds/test_bench.py",
+    "builds/test_authoring_errors.py",
 ]
 
 
