@@ -17,13 +17,40 @@ from tests.support.server import serve
 from tests.support.site import build_site
 
 _BROWSER_FIXTURES = {"playwright", "browser", "page", "scheme_page", "axe_script"}
+# The longest files, longest first (`pytest --durations=0`, summed per file). pytest-xdist
+# hands out whole files in collection order (`--dist loadfile --no-loadscope-reorder`), the
+# next to whichever process is free: long files first, so that short ones fill in at the end
+# and neither process is left alone with a long one. The rest keep their order.
+LONGEST_FIRST = [
+    "browser/test_follow.py",
+    "browser/test_offline.py",
+    "browser/test_site.py",
+    "browser/test_follow_screen.py",
+    "browser/test_every_page.py",
+    "browser/test_checklist_sheet.py",
+    "browser/test_every_page_2.py",
+    "browser/test_checklist.py",
+    "builds/test_make_build.py",
+    "browser/test_print.py",
+    "builds/test_figures.py",
+    "browser/test_guide_pages.py",
+    "builds/test_bench.py",
+    "builds/test_authoring_errors.py",
+]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test that needs Chromium as `browser`, whichever folder it is in."""
+    """Mark every test that needs Chromium as `browser`; put the longest files first."""
     for item in items:
         if _BROWSER_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+    tests = Path(__file__).parent
+
+    def rank(item: pytest.Item) -> int:
+        name = item.path.relative_to(tests).as_posix() if item.path.is_relative_to(tests) else ""
+        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # stable: each file's tests, and the other files, keep their order
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,32 @@ from pathlib import Path
 from .site import REPO
 
 CHROMIUM = Path("/usr/bin/chromium")
+# The features Playwright 1.65 turns off (its chromiumSwitches.ts). Chromium keeps only the
+# last `--disable-features` it is given, so ours repeats them: tests/browser/test_chromium.py
+# checks against the switch Playwright passes that none is lost.
+PLAYWRIGHT_DISABLED_FEATURES = [
+    "AvoidUnnecessaryBeforeUnloadCheckSync",
+    "DestroyProfileOnBrowserClose",
+    "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable",
+    "LensOverlay",
+    "MediaRouter",
+    "PaintHolding",
+    "ThirdPartyStoragePartitioning",
+    "AvoidCorsURLLoaderRestartOnRedirect",
+    "TcpPortRandomizationWin",
+    "OptimizationHints",
+    "NetworkTimeServiceQuerying",
+    "AimEnabled",
+    "PreconnectToSearch",
+    "msForceBrowserSignIn",
+    "msEdgeUpdateLaunchServicesPreferredVersion",
+]
+# Headless Chromium gives every new window the address bar's two drop-down lists, each a
+# web page of its own in a process of its own (chrome://omnibox-popup.top-chrome/), never
+# shown: about half a CPU-second per browser context, and the suite opens about a hundred.
+# The pages a test opens are the same without them.
+NO_ADDRESS_BAR_POPUPS = ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup"]
 # As root in a sandbox, Chromium needs these; the rest keep it off the (closed) network.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -16,6 +42,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--disable-features=" + ",".join(PLAYWRIGHT_DISABLED_FEATURES + NO_ADDRESS_BAR_POPUPS),
 ]
 NO_TRANSITIONS = (
     "*, *::before, *::after { transition: none !important; animation: none !important; }"

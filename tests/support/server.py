@@ -104,7 +104,9 @@ def serve(directory: Path, port: int = 0) -> Iterator[SiteServer]:
     Stopped when the block ends, an assertion failing in it included.
     """
     server = SiteServer(directory, port)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # shutdown() waits for the loop to look at its flag, every `poll_interval` (0.5 s by
+    # default: that long idle at the end of each block).
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:
         yield server

@@ -2,7 +2,9 @@
 
 Loading a page is much of what an every-page check costs, so the checks share one visit per
 page per palette (tests/browser/test_every_page.py): what the page requested, the
-palette it shows, what axe-core found on it, and the page printed on each paper.
+palette it shows, what axe-core found on it, and the page printed on each paper. The pages
+are dealt into two halves (`tour_pages`), toured by two test files, so that the two test
+processes (pytest-xdist, `--dist loadfile`) take a half each at the same time.
 """
 
 from __future__ import annotations
@@ -12,9 +14,17 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from .browser import violations
-from .printing import PAPER, Printout, print_pdf
+from .pages import all_pages
+from .printing import PAPER, Printout, print_sheets
 
 SCHEMES = ("light", "dark")
+# The tour's parts: tests/browser/test_every_page.py and test_every_page_2.py, one each.
+PARTS = 2
+
+
+def tour_pages(site: Path, part: int) -> list[str]:
+    """One part of the site's pages (0 or 1), dealt in turn from every page in order."""
+    return all_pages(site)[part::PARTS]
 
 
 @dataclass
@@ -27,7 +37,9 @@ class Visit:
     body_scheme: str
     # axe-core's violations, one line each; None when axe-core is not installed.
     violations: list[str] | None
-    # The page printed on each paper (PAPER), as a reader's print dialog would.
+    # The page printed on each paper (PAPER), as a reader's print dialog would, read with
+    # `read_sheets`; the PDF itself kept in the first palette on the first paper, for the
+    # check that pypdf's reading (`read_pdf`) finds the same.
     printouts: dict[str, Printout]
 
 
@@ -44,7 +56,8 @@ def take_tour(browser, site_url: str, urls: list[str], axe_script: Path | None) 
     """Visit every page in each palette: run axe-core, print it, wait for its network to idle.
 
     The palettes go side by side, a tab each: while one page's network idles (Playwright
-    waits 500 ms without a request), the other palette's copy is loaded and checked.
+    waits 500 ms without a request), the other palette's copy is loaded and checked, and
+    each tab waits for its idle network only when it moves on.
     """
     visits: list[Visit] = []
     requested: list[str] = []
@@ -59,16 +72,19 @@ def take_tour(browser, site_url: str, urls: list[str], axe_script: Path | None) 
         tabs[scheme].set_default_timeout(15_000)
     for url in urls:
         for scheme, page in tabs.items():
+            if page.url != "about:blank":
+                # What a page requests after it loaded counts too: the tab leaves it only
+                # once its network is idle (by now it mostly is: the other tab had its turn).
+                page.wait_for_load_state("networkidle")
             page.goto(urljoin(site_url, url))
             body_scheme = page.get_attribute("body", "data-md-color-scheme") or ""
             found = violations(page, None) if axe_script is not None else None
-            printouts = {paper: print_pdf(page, paper) for paper in PAPER}
-            for printout in printouts.values():
-                printout.data = b""  # read; the PDFs themselves are not kept
+            printouts = {paper: print_sheets(page, paper) for paper in PAPER}
+            for paper, printout in printouts.items():
+                if (scheme, paper) != (SCHEMES[0], PAPER[0]):
+                    printout.data = b""  # read; only the first palette's first paper is kept
             visits.append(Visit(url, scheme, body_scheme, found, printouts))
-        # What a page requests after it loaded counts too.
-        for page in tabs.values():
-            page.wait_for_load_state("networkidle")
     for page in tabs.values():
+        page.wait_for_load_state("networkidle")
         page.context.close()
     return Tour(visits, requested)

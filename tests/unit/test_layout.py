@@ -37,3 +37,11 @@ def test_no_test_or_bench_module_edits_sys_path() -> None:
         if any(edit in path.read_text(encoding="utf-8") for edit in edits)
     ]
     assert offenders == []
+
+
+def test_the_longest_files_handed_out_first_exist() -> None:
+    from tests.conftest import LONGEST_FIRST
+
+    tests = REPO / "tests"
+    assert [name for name in LONGEST_FIRST if not (tests / name).is_file()] == []
+    assert len(set(LONGEST_FIRST)) == len(LONGEST_FIRST)
