@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -31,6 +32,10 @@ def unused_name(docs: Path, wanted: str) -> str:
 # The README's example; numbered if the site has such a guide already.
 NEW = unused_name(REPO / "docs", "hand-massage")
 ADDED = unused_name(REPO / "docs", "added-guide-for-tests")
+
+
+# make's own last word on a failed target: "make: *** ...", or "make[1]: *** ..." under `make test`.
+MAKE_ERROR = re.compile(r"make(\[\d+\])?: \*\*\*")
 
 
 def new_guide(docs: Path, name: str) -> subprocess.CompletedProcess[str]:
@@ -152,7 +157,9 @@ def test_new_guide_keeps_a_name_out_of_the_shell_and_refuses_it_in_one_line(
     result = new_guide(docs, name)
     assert result.returncode != 0
     assert "INJECTED" not in result.stdout
-    lines = [line for line in result.stderr.splitlines() if not line.startswith("make: ***")]
+    lines = [
+        line for line in result.stderr.splitlines() if not re.match(r"make(\[\d+\])?: \*\*\*", line)
+    ]
     assert lines == [f"NAME must be lowercase words joined by hyphens, like hand-massage: {name!r}"]
     assert not docs.exists()
 
