@@ -255,22 +255,23 @@ def test_start_after_the_end_and_start_again_lead_to_get_ready(site_url: str, ph
     assert phone.get_by_role("button", name="Next").is_enabled()
 
 
-@pytest.mark.parametrize(
-    "junk", ["42", '"step|nowhere|1|a step this guide lost"', "{broken", '{"card": 3}', "null"]
-)
-def test_a_stored_place_that_is_gone_or_junk_opens_get_ready(
-    site_url: str, phone, junk: str
-) -> None:
+# What storage may hold for a guide's place: a number, a card the guide lost, broken JSON, an
+# object of the wrong shape, null.
+JUNK = ["42", '"step|nowhere|1|a step this guide lost"', "{broken", '{"card": 3}', "null"]
+
+
+def test_a_stored_place_that_is_gone_or_junk_opens_get_ready(site_url: str, phone) -> None:
     guide = GUIDES[0]
     phone.goto(follow_url(site_url, guide))
-    phone.evaluate(
-        "([key, value]) => localStorage.setItem(key, value)", [place_key(phone, guide.slug), junk]
-    )
-    phone.reload()
-    assert_card(phone, guide.routine()[0])
-    start_from(phone, urljoin(site_url, f"{guide.slug}/"), guide.slug)
-    started(phone, follow_url(site_url, guide))
-    assert_card(phone, guide.routine()[0])
+    key = place_key(phone, guide.slug)
+    for junk in JUNK:
+        phone.evaluate("([key, value]) => localStorage.setItem(key, value)", [key, junk])
+        phone.reload()
+        assert_card(phone, guide.routine()[0])
+        phone.evaluate("([key, value]) => localStorage.setItem(key, value)", [key, junk])
+        start_from(phone, urljoin(site_url, f"{guide.slug}/"), guide.slug)
+        started(phone, follow_url(site_url, guide))
+        assert_card(phone, guide.routine()[0])
 
 
 def test_the_steps_list_jumps_to_a_card_of_the_second_round(site_url: str, phone) -> None:
@@ -610,20 +611,22 @@ def test_every_kind_of_card_has_no_axe_violation(site_url: str, browser, scheme:
     page.get_by_label("Timer per step").select_option(label="1 min")
     page.get_by_role("switch", name="Read aloud").click()
     found = {}
+    # axe-core is added once: the page is never left, only its cards change.
     if problems := violations(page, AXE):
         found["tools panel"] = problems
     open_menu(page, "Steps")
-    if problems := violations(page, AXE):
+    if problems := violations(page, None):
         found["steps list"] = problems
     page.keyboard.press("Escape")
     seen = set()
     for number, (kind, _heading) in enumerate(guide.routine()):
         if kind not in seen:
             seen.add(kind)
-            if problems := violations(page, AXE):
+            # The first card of each kind, as the steps list's own link shows it.
+            page.evaluate("at => document.querySelectorAll('[data-follow-go]')[at].click()", number)
+            assert shown(page)[0] == kind
+            if problems := violations(page, None):
                 found[kind] = problems
-        if number < len(guide.routine()) - 1:
-            page.get_by_role("button", name="Next").click()
     context.close()
     assert seen >= {"ready", "step", "finish"}
     assert found == {}
