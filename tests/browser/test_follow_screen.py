@@ -137,13 +137,18 @@ def test_larger_text_is_remembered_and_the_card_still_fits(
     assert problems == {}
 
 
+def first_follow_page(context, site_url: str):
+    """A tab of `context` on the first guide's follow-along page (the real site)."""
+    page = context.new_page()
+    page.goto(urljoin(site_url, f"{sorted(guide_front_matter(DOCS))[0]}/follow/"))
+    return page
+
+
 def test_the_menus_open_and_close_by_keyboard_with_focus_back_where_it_was(
     browser, site_url: str
 ) -> None:
     context = new_context(browser, viewport=PHONES[1])
-    page = context.new_page()
-    slug = sorted(guide_front_matter(DOCS))[0]
-    page.goto(urljoin(site_url, f"{slug}/follow/"))
+    page = first_follow_page(context, site_url)
     for name in ("Tools", "Steps"):
         summary = page.locator(".follow__menu > summary", has_text=name)
         summary.focus()
@@ -162,9 +167,7 @@ def test_moving_card_to_card_keeps_focus_and_announces_each_card_once(
     browser, site_url: str
 ) -> None:
     context = new_context(browser, viewport=PHONES[1])
-    page = context.new_page()
-    slug = sorted(guide_front_matter(DOCS))[0]
-    page.goto(urljoin(site_url, f"{slug}/follow/"))
+    page = first_follow_page(context, site_url)
     status = page.locator("[data-follow-status]")
     assert status.get_attribute("role") == "status"
     assert page.locator("[aria-live]").count() == 1
@@ -193,9 +196,7 @@ def test_on_a_desktop_lines_stay_short_and_the_buttons_are_pointer_sized(
 ) -> None:
     viewport = {"width": 1280, "height": 800}
     context = new_context(browser, viewport=viewport)
-    page = context.new_page()
-    slug = sorted(guide_front_matter(DOCS))[0]
-    page.goto(urljoin(site_url, f"{slug}/follow/"))
+    page = first_follow_page(context, site_url)
     page.get_by_role("button", name="Next").click()
     # About 70 characters a line: no text block wider than 37 of its own em.
     widths = page.eval_on_selector_all(
