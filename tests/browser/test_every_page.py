@@ -121,9 +121,9 @@ class EveryPage:
         assert checked >= len(guides)
 
     def test_pypdf_reads_each_page_as_the_tour_did(self, site: Path, tour: Tour) -> None:
-        # The tour reads its PDFs with pypdfium2 (`read_sheets`, several times faster); pypdf
-        # (`read_pdf`, as every other printing check reads) finds the same in each page's
-        # printout in the first palette on the first paper, which the tour keeps.
+        # Every printing check reads its PDFs with pypdfium2 (`read_sheets`); pypdf (`read_pdf`),
+        # reading the PDF's own text operators, finds the same in each page's printout in the
+        # first palette on the first paper, which the tour keeps.
         kept = [
             (f"{visit.url} {visit.scheme} {paper}", printout)
             for visit in tour.visits
@@ -139,6 +139,11 @@ class EveryPage:
             assert quick.text == full.text, label
             assert abs(quick.smallest_glyph_pt - full.smallest_glyph_pt) < 0.01, label
             assert quick.body_pt == full.body_pt, label
+            assert abs(quick.lowest_depth - full.lowest_depth) < 0.001, label
+            assert (quick.largest.font, round(quick.largest.size_pt, 2)) == (
+                full.largest.font,
+                round(full.largest.size_pt, 2),
+            ), label
 
 
 class TestFirstHalf(EveryPage):

@@ -1,10 +1,9 @@
 """Print a page in Chromium and read the PDF back: sheets, text, and the size of every glyph.
 
-`read_pdf` (pypdf) reads every piece of text with its size, font and height; `read_sheets`
-(pypdfium2, about five times faster) each sheet's text and each piece's size, for checks that
-need no more (the every-page tour, which prints each page four times). Both find the same
-text, sheets, smallest glyph and body size: tests/browser/test_every_page.py reads a printout
-of every page both ways.
+Printouts are read with pypdfium2 (`read_sheets`): each sheet's text, and every piece of
+text with its size, font and height. pypdf (`read_pdf`), several times slower, reads the same
+from the PDF's own text operators: tests/browser/test_every_page.py reads a printout of every
+page both ways and checks they agree, so that neither reader's quirks pass unseen.
 """
 
 from __future__ import annotations
@@ -73,7 +72,7 @@ class Printout:
 
 def print_pdf(page, paper: str) -> Printout:
     """Print the current page as a reader would (print media, the page's own margins)."""
-    return read_pdf(page.pdf(format=paper, print_background=True))
+    return read_sheets(page.pdf(format=paper, print_background=True))
 
 
 def read_pdf(data: bytes) -> Printout:
@@ -110,44 +109,55 @@ def read_pdf(data: bytes) -> Printout:
     return Printout(sheets, smallest, runs, data)
 
 
-def print_sheets(page, paper: str) -> Printout:
-    """Print like `print_pdf`, read with `read_sheets`."""
-    return read_sheets(page.pdf(format=paper, print_background=True))
-
-
 def read_sheets(data: bytes) -> Printout:
-    """Each sheet's text, and the size of every piece of text, as `read_pdf` finds them.
+    """Each sheet's text, and the size, font and height of every piece of text, as `read_pdf`.
 
-    A piece is what the PDF draws as one text object; its font and height are not read.
+    A piece is a stretch of glyphs in one font and size on one baseline (pdfium hands over
+    glyphs, not the PDF's text operators that pypdf reads).
     """
     pdfium = pypdfium2.raw
     document = pypdfium2.PdfDocument(data)
     sheets = []
     runs: list[Run] = []
     matrix = pdfium.FS_MATRIX()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    name = ctypes.create_string_buffer(256)
     try:
         for number, sheet in enumerate(document):
+            height = sheet.get_height()
             text = sheet.get_textpage()
             # pdfium marks a hyphen that ends a line (U+FFFE) and joins the lines: as printed.
             sheets.append(text.get_text_range().replace("\ufffe", "-\n"))
-            piece: int | None = None
-            chars: list[str] = []
-            size = 0.0
+            run = Run("", 0.0, "", number, 0.0)
+            baseline = math.nan
             for index in range(text.count_chars()):
-                if pdfium.FPDFText_IsGenerated(text, index):
-                    continue  # a space or line break pdfium adds, not printed
                 char = chr(pdfium.FPDFText_GetUnicode(text, index))
-                owner = ctypes.cast(pdfium.FPDFText_GetTextObject(text, index), ctypes.c_void_p)
-                if owner.value != piece:
-                    runs.append(Run("".join(chars), size, "", number, 0.0))
-                    piece, chars, size = owner.value, [], 0.0
-                chars.append(char)
-                if not size and not char.isspace():
-                    # The font size, times how much the glyph's matrix scales it (turned or not).
-                    pdfium.FPDFText_GetMatrix(text, index, matrix)
-                    scale = _scale([matrix.a, matrix.b, matrix.c, matrix.d])
-                    size = pdfium.FPDFText_GetFontSize(text, index) * scale
-            runs.append(Run("".join(chars), size, "", number, 0.0))
+                if pdfium.FPDFText_IsGenerated(text, index) or char.isspace():
+                    run.text += " "  # a space or line break, printed or added by pdfium
+                    continue
+                # The font size, times how much the glyph's matrix scales it (turned or not).
+                pdfium.FPDFText_GetMatrix(text, index, matrix)
+                size = pdfium.FPDFText_GetFontSize(text, index) * _scale(
+                    [matrix.a, matrix.b, matrix.c, matrix.d]
+                )
+                pdfium.FPDFText_GetFontInfo(text, index, name, len(name), None)
+                font = "/" + name.value.decode("ascii", "replace")
+                pdfium.FPDFText_GetCharOrigin(text, index, ctypes.byref(x), ctypes.byref(y))
+                turned = matrix.a == 0 and matrix.d == 0
+                if (
+                    font != run.font
+                    or abs(size - run.size_pt) > 0.01
+                    or (not turned and abs(y.value - baseline) > 0.5)
+                ):
+                    runs.append(run)
+                    # Turned text (the standing column heads) has no depth, as in read_pdf.
+                    depth = (
+                        0.0 if turned else (height - MARGIN_PT - y.value) / (height - 2 * MARGIN_PT)
+                    )
+                    run = Run("", size, font, number, depth)
+                    baseline = y.value
+                run.text += char
+            runs.append(run)
             text.close()
             sheet.close()
     finally:

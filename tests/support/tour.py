@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 from .browser import violations
 from .pages import all_pages
-from .printing import PAPER, Printout, print_sheets
+from .printing import PAPER, Printout, print_pdf
 
 SCHEMES = ("light", "dark")
 # The tour's parts: tests/browser/test_every_page.py and test_every_page_2.py, one each.
@@ -37,9 +37,9 @@ class Visit:
     body_scheme: str
     # axe-core's violations, one line each; None when axe-core is not installed.
     violations: list[str] | None
-    # The page printed on each paper (PAPER), as a reader's print dialog would, read with
-    # `read_sheets`; the PDF itself kept in the first palette on the first paper, for the
-    # check that pypdf's reading (`read_pdf`) finds the same.
+    # The page printed on each paper (PAPER), as a reader's print dialog would; the PDF itself
+    # kept in the first palette on the first paper, for the check that pypdf's reading
+    # (`read_pdf`) finds the same as pypdfium2's.
     printouts: dict[str, Printout]
 
 
@@ -79,7 +79,7 @@ def take_tour(browser, site_url: str, urls: list[str], axe_script: Path | None) 
             page.goto(urljoin(site_url, url))
             body_scheme = page.get_attribute("body", "data-md-color-scheme") or ""
             found = violations(page, None) if axe_script is not None else None
-            printouts = {paper: print_sheets(page, paper) for paper in PAPER}
+            printouts = {paper: print_pdf(page, paper) for paper in PAPER}
             for paper, printout in printouts.items():
                 if (scheme, paper) != (SCHEMES[0], PAPER[0]):
                     printout.data = b""  # read; only the first palette's first paper is kept
