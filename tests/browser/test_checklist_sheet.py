@@ -214,7 +214,7 @@ def test_edge_checklists_have_no_axe_violation(sheet_url: str, sheet_tabs, schem
     # checklists are in test_every_page.py's axe run).
     for slug in ("edge-largest", "edge-no-sides"):
         page.goto(urljoin(sheet_url, f"{slug}/checklist/"))
-        if problems := violations(page, axe_script):
+        if problems := violations(page, axe_script, scheme):
             found[slug] = problems
     assert found == {}
 

@@ -1,5 +1,8 @@
 """Every page, light and dark: no request to another host, no axe violation, clean printing.
 
+axe-core runs every rule in the light palette and the rules that read colours in the dark
+(tests/support/browser.py COLOUR_RULES): the dark palette is the same page in other colours.
+
 Each page is loaded once per palette for all three (tests/support/tour.py): loading is much
 of what an every-page check costs. The site's pages are dealt into two halves: this file
 tours the first, test_every_page_2.py the second with the same checks (class `EveryPage`),

@@ -612,10 +612,10 @@ def test_every_kind_of_card_has_no_axe_violation(site_url: str, browser, scheme:
     page.get_by_role("switch", name="Read aloud").click()
     found = {}
     # axe-core is added once: the page is never left, only its cards change.
-    if problems := violations(page, AXE):
+    if problems := violations(page, AXE, scheme):
         found["tools panel"] = problems
     open_menu(page, "Steps")
-    if problems := violations(page, None):
+    if problems := violations(page, None, scheme):
         found["steps list"] = problems
     page.keyboard.press("Escape")
     seen = set()
@@ -625,7 +625,7 @@ def test_every_kind_of_card_has_no_axe_violation(site_url: str, browser, scheme:
             # The first card of each kind, as the steps list's own link shows it.
             page.evaluate("at => document.querySelectorAll('[data-follow-go]')[at].click()", number)
             assert shown(page)[0] == kind
-            if problems := violations(page, None):
+            if problems := violations(page, None, scheme):
                 found[kind] = problems
     context.close()
     assert seen >= {"ready", "step", "finish"}

@@ -78,7 +78,7 @@ def take_tour(browser, site_url: str, urls: list[str], axe_script: Path | None) 
                 page.wait_for_load_state("networkidle")
             page.goto(urljoin(site_url, url))
             body_scheme = page.get_attribute("body", "data-md-color-scheme") or ""
-            found = violations(page, None) if axe_script is not None else None
+            found = violations(page, None, scheme) if axe_script is not None else None
             printouts = {paper: print_pdf(page, paper) for paper in PAPER}
             for paper, printout in printouts.items():
                 if (scheme, paper) != (SCHEMES[0], PAPER[0]):
