@@ -20,7 +20,7 @@ from tests.support.browser import AXE
 from tests.support.pages import all_pages
 from tests.support.printing import PAPER, read_pdf
 from tests.support.site import guides_in
-from tests.support.tour import PARTS, SCHEMES, Tour, Visit, take_tour, tour_pages
+from tests.support.tour import PARTS, SCHEMES, VIEWPORTS, Tour, Visit, take_tour, tour_pages
 
 pytestmark = pytest.mark.browser
 
@@ -103,6 +103,17 @@ class EveryPage:
                 sheets = len(printout.sheets)
                 assert 1 <= sheets <= limit, f"{url} {paper}: {sheets} sheets"
                 assert printout.smallest_glyph_pt >= 9.0, f"{url} {paper}"
+
+    def test_every_control_is_at_least_44_px_square(self, site: Path, tour: Tour) -> None:
+        """On a phone, what this site adds that a finger presses (tour.CONTROLS)."""
+        [phone] = [scheme for scheme, size in VIEWPORTS.items() if size["width"] < 500]
+        visits = self.visits_in(tour, site, phone)
+        small = {}
+        for visit in visits:
+            if too_small := [size for size in visit.controls if size[1] < 44 or size[2] < 44]:
+                small[visit.url] = too_small
+        assert sum(len(visit.controls) for visit in visits) > len(visits)
+        assert small == {}
 
     def test_every_printed_guide_page_names_its_guide(self, site: Path, tour: Tour) -> None:
         """No navigation prints: a guide's page says at its top which guide (and step) it is."""

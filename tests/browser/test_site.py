@@ -14,7 +14,6 @@ import pytest
 
 from tests.support.browser import new_context
 from tests.support.pages import (
-    all_pages,
     guide_front_matter,
     normalise,
     page_file,
@@ -227,41 +226,6 @@ def test_a_step_page_leads_with_its_move_and_offers_printing_after_it(
         assert move["y"] + move["height"] <= PHONE["height"], step.src_uri
         assert printing["y"] > move["y"] + move["height"], step.src_uri
     context.close()
-
-
-# What this site adds that a finger presses (inline text links are exempt).
-CONTROLS = (
-    ".md-content button, .md-content [role=switch], .md-content label, .md-content select,"
-    " .md-content a.md-button, .md-footer__link"
-)
-
-
-def test_every_control_is_at_least_44_px_square(site: Path, site_url: str, browser) -> None:
-    context = new_context(browser, viewport={"width": 390, "height": 844})
-    context.add_init_script(
-        """Object.defineProperty(Navigator.prototype, 'wakeLock', {configurable: true,
-            get: () => ({request: async () => ({release: async () => {},
-                                                addEventListener: () => {}})})});"""
-    )
-    page = context.new_page()
-    measured = 0
-    small = {}
-    for url in all_pages(site):
-        page.goto(urljoin(site_url, url))
-        sizes = page.evaluate(
-            """selector => [...document.querySelectorAll(selector)]
-                .filter(el => el.getClientRects().length
-                              && getComputedStyle(el).visibility !== 'hidden')
-                .map(el => { const box = el.getBoundingClientRect();
-                             return [el.innerText.trim(), box.width, box.height]; })""",
-            CONTROLS,
-        )
-        measured += len(sizes)
-        if too_small := [size for size in sizes if size[1] < 44 or size[2] < 44]:
-            small[url] = too_small
-    context.close()
-    assert measured > len(all_pages(site))
-    assert small == {}
 
 
 # Guide folders whose addresses are percent-encoded (`C%23-massage/`) while search/guides.json

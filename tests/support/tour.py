@@ -2,7 +2,8 @@
 
 Loading a page is much of what an every-page check costs, so the checks share one visit per
 page per palette (tests/browser/test_every_page.py): what the page requested, the
-palette it shows, what axe-core found on it, and the page printed on each paper. The pages
+palette it shows, what axe-core found on it, the size of its controls on a phone, and the
+page printed on each paper. The pages
 are dealt into two halves (`tour_pages`), toured by two test files, so that the two test
 processes (pytest-xdist, `--dist loadfile`) take a half each at the same time.
 """
@@ -14,10 +15,18 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from .browser import violations
-from .pages import all_pages
+from .pages import WAKE_LOCK_STUB, all_pages
 from .printing import PAPER, Printout, print_pdf
 
 SCHEMES = ("light", "dark")
+# The dark palette's tab is a phone's (the light one's a desktop's): each page is seen at both
+# widths, and its controls are measured where a finger presses them.
+VIEWPORTS = {"light": {"width": 1280, "height": 720}, "dark": {"width": 390, "height": 844}}
+# What this site adds that a finger presses (inline text links are exempt).
+CONTROLS = (
+    ".md-content button, .md-content [role=switch], .md-content label, .md-content select,"
+    " .md-content a.md-button, .md-footer__link"
+)
 # The tour's parts: tests/browser/test_every_page.py and test_every_page_2.py, one each.
 PARTS = 2
 
@@ -41,6 +50,8 @@ class Visit:
     # kept in the first palette on the first paper, for the check that pypdf's reading
     # (`read_pdf`) finds the same as pypdfium2's.
     printouts: dict[str, Printout]
+    # Each control's text, width and height in CSS pixels (CONTROLS) at this tab's viewport.
+    controls: list[tuple[str, float, float]]
 
 
 @dataclass
@@ -63,7 +74,9 @@ def take_tour(browser, site_url: str, urls: list[str], axe_script: Path | None) 
     requested: list[str] = []
     tabs = {}
     for scheme in SCHEMES:
-        context = browser.new_context(color_scheme=scheme)
+        context = browser.new_context(color_scheme=scheme, viewport=VIEWPORTS[scheme])
+        # A device that can keep the screen on, so that its switch shows and is checked too.
+        context.add_init_script(WAKE_LOCK_STUB)
         context.on("request", lambda request: requested.append(request.url))
         if axe_script is not None:
             # In every page before its own scripts: defines `axe`, runs nothing by itself.
@@ -78,12 +91,20 @@ def take_tour(browser, site_url: str, urls: list[str], axe_script: Path | None) 
                 page.wait_for_load_state("networkidle")
             page.goto(urljoin(site_url, url))
             body_scheme = page.get_attribute("body", "data-md-color-scheme") or ""
+            controls = page.evaluate(
+                """selector => [...document.querySelectorAll(selector)]
+                    .filter(el => el.getClientRects().length
+                                  && getComputedStyle(el).visibility !== 'hidden')
+                    .map(el => { const box = el.getBoundingClientRect();
+                                 return [el.innerText.trim(), box.width, box.height]; })""",
+                CONTROLS,
+            )
             found = violations(page, None, scheme) if axe_script is not None else None
             printouts = {paper: print_pdf(page, paper) for paper in PAPER}
             for paper, printout in printouts.items():
                 if (scheme, paper) != (SCHEMES[0], PAPER[0]):
                     printout.data = b""  # read; only the first palette's first paper is kept
-            visits.append(Visit(url, scheme, body_scheme, found, printouts))
+            visits.append(Visit(url, scheme, body_scheme, found, printouts, controls))
     for page in tabs.values():
         page.wait_for_load_state("networkidle")
         page.context.close()
