@@ -21,6 +21,8 @@ from urllib.parse import quote
 from markupsafe import Markup
 from mkdocs.structure.files import File
 
+from .compiled_templates import COMPILED
+
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
@@ -37,6 +39,7 @@ def _environment(config: MkDocsConfig) -> Environment:
     env = config.get(_CONFIG_KEY)
     if env is None:
         env = config[_CONFIG_KEY] = config.theme.get_env()
+        env.bytecode_cache = COMPILED  # compiled once per process (compiled_templates.py)
         # Author text goes into these templates: escape it (MkDocs' own env does not).
         env.autoescape = True
         env.filters["markdown_text"] = markdown_text

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from massage_guides import model
@@ -266,3 +269,32 @@ def test_two_builds_in_one_process_give_identical_sites(tmp_path: Path) -> None:
     second = site_digest(build_site(tmp_path / "second"))
     assert first == second
     assert "foot-massage/checklist/index.html" in first
+
+
+def test_a_template_edited_between_two_builds_in_one_process_shows_in_the_second(
+    tmp_path: Path,
+) -> None:
+    """As under `mkdocs serve`: templates compiled once per process, an edit still shows."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy2(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "overrides", project / "overrides")
+    for name in ("hooks", "docs"):
+        (project / name).symlink_to(REPO / name)
+
+    def build(site: str) -> str:
+        config = load_config(
+            str(project / "mkdocs.yml"), site_dir=str(tmp_path / site), strict=True
+        )
+        mkdocs_build(config)
+        return (tmp_path / site / "index.html").read_text(encoding="utf-8")
+
+    assert "edited-between-builds" not in build("first")
+    main = project / "overrides" / "main.html"
+    main.write_text(
+        main.read_text(encoding="utf-8").replace(
+            "{% block content %}", "{% block content %}<!-- edited-between-builds -->", 1
+        ),
+        encoding="utf-8",
+    )
+    assert "edited-between-builds" in build("second")
