@@ -124,12 +124,17 @@ def leftovers(project: Path) -> list[str]:
 
 @contextmanager
 def watching(site: Path) -> Iterator[list[str]]:
-    """Check, as often as it can while the block runs, that site/ holds a whole site."""
+    """Check, every millisecond while the block runs, that site/ holds a whole site.
+
+    A build that deleted site/ first, or wrote into it, leaves it missing or partial for a
+    good part of a second; a build swaps it in by one rename (build_site.py), leaving no
+    moment to see. Looking without a pause would take a core from the builds it watches.
+    """
     seen: list[str] = []
     stop = threading.Event()
 
     def watch() -> None:
-        while not stop.is_set():
+        while not stop.wait(0.001):
             for name in ("index.html", "sw.js", "404.html"):
                 if not (site / name).is_file():
                     seen.append(name)
