@@ -58,12 +58,14 @@ _STEP_PAGE = re.compile(r"step-\d+\.md")
 # What one printed checklist sheet holds (README, "The checklist"): every guide within these
 # limits prints on exactly one A4 and one US Letter sheet with no type under 10 pt. A guide
 # beyond one of them stops the build (file and field) rather than print unreadably small.
-MAX_STEPS = 9
-MAX_SUPPLIES = 8
+MAX_STEPS = 8
+MAX_SUPPLIES = 6
 MAX_SIDES = 3
-MAX_ROUNDS = 4
+MAX_ROUNDS = 3
 MAX_CHECKLIST_WARNINGS = 4
-MAX_TITLE_CHARS = 35  # the guide's: the sheet's 22 pt heading "Checklist: <title>" in one line
+MAX_TITLE_CHARS = (
+    35  # the guide's: the sheet's heading "Checklist: <title>", 16 to 22 pt, in one line
+)
 MAX_SUMMARY_CHARS = 80
 MAX_SUPPLY_CHARS = 72  # name and note together
 MAX_SIDE_CHARS = 12

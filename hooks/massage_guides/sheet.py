@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .cautions import LEAD, short_line
+from .font_widths import BOLD, REGULAR, WIDEST
 
 if TYPE_CHECKING:
     from .model import Guide
@@ -28,10 +29,10 @@ ADDRESS_WIDTH_MM = 44  # the address box beside the supplies on public builds
 # A4 (210 mm) less its margins is narrower than US Letter; Letter is the shorter.
 PRINTABLE_WIDTH_MM = 210 - 2 * PAGE_MARGIN_MM
 PRINTABLE_HEIGHT_MM = 279.4 - 2 * PAGE_MARGIN_MM
-# The estimate errs tall (about 12 % on the real guides, measured in Chromium's print layout):
-# it may exceed the page by 8 %; what the content leaves is stretched into the rows. The edge
-# guides of the size rules keep this honest (tests/browser/test_checklist_sheet.py).
-_BUDGET_MM = 1.08 * PRINTABLE_HEIGHT_MM
+# The estimate, with Liberation Sans' widths and a margin, errs tall: 4 to 16 % over the
+# height Chromium lays out on the real and edge guides, more in capitals (measured). It must
+# fit the page as it is; what the content leaves is stretched into the rows.
+_BUDGET_MM = PRINTABLE_HEIGHT_MM
 
 BODY_PT = (16.0, 15.0, 14.0, 13.0, 12.0, 11.5, 11.0, 10.5, 10.0)
 # Drawings up to about 60 mm; under 25 mm (the floor) only when nothing else fits, as on a
@@ -41,8 +42,11 @@ DRAWING_FLOOR_MM = 25
 # Past this many tick columns the side names stand on end to keep the columns narrow.
 MAX_UPRIGHT_COLUMNS = 4
 
-_CHAR_EM = 0.48  # a generous average character width of the sans-serif body font
-_BOLD_CHAR_EM = 0.56
+# Liberation Sans' widths (Arial's, Helvetica's), and a margin for kerning, rounding and a
+# browser's line breaking: see font_widths.
+_WIDTH_MARGIN = 1.06
+# The checklist's title: the largest size from TITLE_PT down that keeps it on one line.
+TITLE_PT_STEPS = (22.0, 21.0, 20.0, 19.0, 18.0, 17.0, 16.0)
 _LINE_EM = LINE_HEIGHT + 0.05  # and some
 _ADDRESS_MM = ADDRESS_WIDTH_MM + 2  # and the gap beside it
 
@@ -55,11 +59,17 @@ class Sheet:
     drawing_mm: int
     upright_heads: bool
     estimate_mm: float
+    title_pt: float = TITLE_PT
 
     @property
     def style(self) -> str:
         """The `style` attribute that hands the sizes to the print CSS."""
         return f"--sheet-body: {self.body_pt:g}pt; --sheet-drawing: {self.drawing_mm}mm"
+
+    @property
+    def title_style(self) -> str:
+        """The title's `style` attribute when it steps down from TITLE_PT to fit one line."""
+        return "" if self.title_pt == TITLE_PT else f"--sheet-title: {self.title_pt:g}pt"
 
 
 def print_sizes_css() -> str:
@@ -86,7 +96,7 @@ def choose_sheet(guide: Guide, *, title: str, with_address: bool) -> Sheet:
         if estimate <= _BUDGET_MM or (body, drawing) == sizes[-1]:
             break
     # The smallest sizes when nothing fits: the MAX_* limits are set so that never happens.
-    return Sheet(body, drawing, upright, round(estimate, 1))
+    return Sheet(body, drawing, upright, round(estimate, 1), title_pt(title))
 
 
 def tick_columns(guide: Guide) -> int:
@@ -94,17 +104,32 @@ def tick_columns(guide: Guide) -> int:
     return max(1, len(guide.sides)) * guide.rounds
 
 
-def _lines(text: str, width_mm: float, pt: float, char_em: float = _CHAR_EM) -> int:
-    per_line = max(1, int(width_mm / (pt * MM_PER_PT * char_em)))
-    words = text.split()
-    lines, used = 1, 0
-    for word in words:
-        length = len(word) + (1 if used else 0)
-        if used and used + length > per_line:
-            lines, used = lines + 1, len(word)
+def text_em(text: str, *, bold: bool = False) -> float:
+    """How wide `text` is set, in em of its font (margin included)."""
+    table = BOLD if bold else REGULAR
+    return sum(table.get(character, WIDEST) for character in text) / 1000 * _WIDTH_MARGIN
+
+
+def _lines(text: str, width_mm: float, pt: float, *, bold: bool = False) -> int:
+    """How many lines `text` takes in a column `width_mm` wide, broken between words."""
+    mm_per_em = pt * MM_PER_PT
+    space = text_em(" ", bold=bold) * mm_per_em
+    lines, used = 1, 0.0
+    for word in text.split():
+        width = text_em(word, bold=bold) * mm_per_em
+        if used and used + space + width > width_mm:
+            lines, used = lines + 1, width
         else:
-            used += length
+            used += (space if used else 0.0) + width
     return lines
+
+
+def title_pt(title: str) -> float:
+    """The checklist title's size: the largest of TITLE_PT_STEPS that sets it on one line."""
+    for size in TITLE_PT_STEPS:
+        if _lines(title, PRINTABLE_WIDTH_MM, size, bold=True) == 1:
+            return size
+    return TITLE_PT_STEPS[-1]
 
 
 def _estimate(
@@ -117,8 +142,9 @@ def _estimate(
 ) -> float:
     em = body * MM_PER_PT
     heading = 1.15 * em * _LINE_EM + 0.5 * em  # a section's h2 and its margins
-    title_lines = _lines(title, PRINTABLE_WIDTH_MM, TITLE_PT, _BOLD_CHAR_EM)
-    height = title_lines * TITLE_PT * MM_PER_PT * 1.15
+    size = title_pt(title)
+    title_lines = _lines(title, PRINTABLE_WIDTH_MM, size, bold=True)
+    height = title_lines * size * MM_PER_PT * 1.15
     height += 0.5 * em
     if guide.cautions:  # "Don't massage if: ..." in one run-in paragraph
         cautions = f"{LEAD} {short_line(guide.cautions)}."
@@ -150,23 +176,22 @@ def _grid_mm(guide: Guide, body: float, drawing: int, upright: bool) -> float:
     em = body * MM_PER_PT
     line = em * _LINE_EM
     names = [*guide.sides] or [f"Round {guide.rounds}" if guide.rounds > 1 else "Done"]
-    bold = em * _BOLD_CHAR_EM
     if upright:
         # Like the browser's table layout: a column gets its narrowest width (longest word)
         # plus a share of the room left, in proportion to how much wider it could be.
-        narrowest = max(len(w) for n in names for w in n.split()) * bold + 0.8 * em
-        widest = max(len(n) for n in names) * bold + 0.8 * em
-        head = max(_lines(n, narrowest - 0.8 * em, body, _BOLD_CHAR_EM) for n in names) * line
+        narrowest = max(text_em(w, bold=True) for n in names for w in n.split()) * em + 0.8 * em
+        widest = max(text_em(n, bold=True) for n in names) * em + 0.8 * em
+        head = max(_lines(n, narrowest - 0.8 * em, body, bold=True) for n in names) * line
     else:
         narrowest = widest = 2.2 * em
-        head = max(len(n) for n in names) * bold + 1.0 * em
+        head = max(text_em(n, bold=True) for n in names) * em + 1.0 * em
     if guide.sides and guide.rounds > 1:
         head += line + 0.6 * em  # the rounds' row above the sides' names
     fixed = 2.0 * em + drawing + 0.8 * em  # the number and the drawing
     room = PRINTABLE_WIDTH_MM - fixed
     columns = tick_columns(guide)
     summary_narrowest = 6 * em
-    summary_widest = max(len(step.summary) for step in guide.steps) * em * _CHAR_EM + 0.8 * em
+    summary_widest = max(text_em(step.summary) for step in guide.steps) * em + 0.8 * em
     spare = room - columns * narrowest - summary_narrowest
     growth = columns * (widest - narrowest) + (summary_widest - summary_narrowest)
     share = min(1.0, max(spare, 0) / growth) if growth else 0.0

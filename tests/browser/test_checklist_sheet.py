@@ -93,7 +93,10 @@ def _check_sheet(printout: Printout, guide, slug: str, label: str) -> None:
             assert urlsplit(source.url).netloc not in line, f"{label}: an address on the sheet"
     assert "Clear all" not in text and "Undo" not in text, f"{label}: buttons on paper"
     title = next(run for run in printout.runs if "Checklist:" in run.text)
-    assert title.size_pt >= 20 and "Bold" in title.font, f"{label}: title {title}"
+    # Bold and on one line, its size stepped down from 22 pt (at least 16) until it fits one.
+    assert " ".join(title.text.split()) == f"Checklist: {guide.title}", f"{label}: {title}"
+    assert title.size_pt >= sheet.TITLE_PT_STEPS[-1] - 0.05, f"{label}: title {title}"
+    assert "Bold" in title.font, f"{label}: title {title}"
 
 
 @pytest.fixture(scope="module")

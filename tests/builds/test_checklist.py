@@ -6,6 +6,7 @@ import hashlib
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.commands.build import build as mkdocs_build
@@ -221,7 +222,7 @@ LIMITS = [
 def test_a_guide_beyond_one_sheet_stops_the_build_naming_file_and_field(
     tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
-    size: dict[str, int],
+    size: dict[str, Any],
     message: str,
     limit: int | None,
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from massage_guides import model
 
@@ -17,11 +18,14 @@ LARGEST = {
 }
 # Guides at the edges of what the model allows, by slug: the checklist sheet and the
 # follow-along screen are checked on each (tests/browser/).
-EDGE_GUIDES: dict[str, dict[str, int]] = {
+EDGE_GUIDES: dict[str, dict[str, Any]] = {
     "edge-smallest": {"steps": 1, "supplies": 1},
     "edge-middle": {"steps": 5, "supplies": 4, "sides": 2, "rounds": 3, "warnings": 2},
     "edge-largest": {**LARGEST, "sides": model.MAX_SIDES, "rounds": model.MAX_ROUNDS},
     "edge-no-sides": {**LARGEST, "rounds": 1},
+    # The widest text a guide may have, every word in capitals, in the tallest sheet of
+    # every number of sides and rounds (measured: 2 sides, the most rounds).
+    "edge-capitals": {**LARGEST, "sides": 2, "rounds": model.MAX_ROUNDS, "capitals": True},
 }
 # A health service page for generated cautions (any web address will do for the build).
 _SOURCE = "[NHS: Deep vein thrombosis](https://www.nhs.uk/conditions/deep-vein-thrombosis-dvt/)"
@@ -137,6 +141,7 @@ def write_checklist_guide(
     warning_chars: int = 210,
     title_chars: int | None = None,
     cautions_chars: int = 220,
+    capitals: bool = False,
 ) -> None:
     """A guide of a given size for its checklist: every text as long as asked, a drawing a step.
 
@@ -183,3 +188,26 @@ def write_checklist_guide(
         (guide / "tips.md").write_text(
             "---\norder: 1\n---\n\n# Tips\n\n" + "\n".join(blocks), encoding="utf-8"
         )
+    if capitals:
+        # Every word an author wrote, in capitals (front matter keys and Markdown stay as they
+        # are): the widest text a guide within the size rules can have.
+        for page in guide.glob("*.md"):
+            page.write_text(_in_capitals(page.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def _in_capitals(markdown: str) -> str:
+    """A generated page with its words in capitals: front matter values, headings, text."""
+    lines = []
+    for line in markdown.splitlines():
+        key, colon, value = line.partition(": ")
+        if colon and key.strip(" -") in {"title", "summary", "name", "note", "description"}:
+            line = f"{key}: {value.upper()}"
+        elif line.startswith("- **"):
+            name, rest = line[4:].split("**", 1)
+            line = f"- **{name.upper()}**{rest}"
+        elif line.startswith(("sides: [", "    ", "# ")):
+            line = line.upper().replace("SIDES: [", "sides: [").replace("# ", "# ", 1)
+        elif line.startswith('!!! warning checklist "'):
+            line = '!!! warning checklist "' + line.split('"', 1)[1].upper()
+        lines.append(line)
+    return "\n".join(lines) + "\n"

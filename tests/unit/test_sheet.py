@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
-from massage_guides.model import MAX_STEPS, MAX_SUPPLIES, Guide, Step, Supply
+from massage_guides.model import (
+    MAX_ROUNDS,
+    MAX_STEPS,
+    MAX_SUPPLIES,
+    MAX_TITLE_CHARS,
+    Guide,
+    Step,
+    Supply,
+)
 from massage_guides.sheet import (
     ADDRESS_WIDTH_MM,
     BODY_PT,
     LINE_HEIGHT,
     PAGE_MARGIN_MM,
+    PRINTABLE_WIDTH_MM,
     TITLE_PT,
+    TITLE_PT_STEPS,
     choose_sheet,
     print_sizes_css,
+    text_em,
     tick_columns,
+    title_pt,
 )
 
 
@@ -52,7 +64,7 @@ def test_a_larger_guide_never_gets_larger_type_or_drawings() -> None:
         _guide(3, 3, ("left foot", "right foot"), 2), title=title, with_address=False
     )
     large = choose_sheet(
-        _guide(MAX_STEPS, MAX_SUPPLIES, ("left", "right", "middle"), 4),
+        _guide(MAX_STEPS, MAX_SUPPLIES, ("left", "right", "middle"), MAX_ROUNDS),
         title=title,
         with_address=True,
     )
@@ -63,3 +75,23 @@ def test_a_larger_guide_never_gets_larger_type_or_drawings() -> None:
 def test_tick_columns_are_sides_times_rounds() -> None:
     assert tick_columns(_guide(2, 1)) == 1
     assert tick_columns(_guide(2, 1, ("left", "right"), 3)) == 6
+
+
+def test_text_is_measured_with_each_letters_width() -> None:
+    # Liberation Sans (Arial, Helvetica): capitals are wider than lower case, "i" narrower.
+    assert text_em("MASSAGE") > 1.2 * text_em("massage")
+    assert text_em("iiii") < text_em("mmmm") / 2
+    assert text_em("") == 0
+
+
+def test_a_title_in_capitals_steps_down_to_stay_on_one_line() -> None:
+    title = "How to give a relaxing foot massage"
+    assert len(title) == MAX_TITLE_CHARS
+    assert title_pt("Checklist: How to give a foot massage") == TITLE_PT
+    lower = title_pt(f"Checklist: {title}")
+    assert 20 <= lower <= TITLE_PT
+    capitals = f"Checklist: {title.upper()}"
+    size = title_pt(capitals)
+    assert TITLE_PT_STEPS[-1] <= size < lower
+    # At that size the title is as wide as the page, margin included, or less.
+    assert text_em(capitals, bold=True) * size * 25.4 / 72 <= PRINTABLE_WIDTH_MM
