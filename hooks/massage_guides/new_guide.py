@@ -15,6 +15,17 @@ from .model import MAX_TITLE_CHARS
 
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
+# The health services' pages the general cautions of a new guide link (as the guides in docs/ do).
+SOURCES = {
+    "nhs": "[NHS: Deep vein thrombosis (DVT)](https://www.nhs.uk/conditions/deep-vein-thrombosis-dvt/)",
+    "nhs_inform": "[NHS inform: Deep vein thrombosis]"
+    "(https://www.nhsinform.scot/illnesses-and-conditions/blood-and-lymph/deep-vein-thrombosis)",
+    "mayo": "[Mayo Clinic: Massage: Get in touch with its many benefits]"
+    "(https://www.mayoclinic.org/healthy-lifestyle/stress-management/in-depth/massage/art-20045743)",
+    "nccih": "[NCCIH: Massage Therapy: What You Need To Know]"
+    "(https://www.nccih.nih.gov/health/massage-therapy-what-you-need-to-know)",
+}
+
 OVERVIEW = """\
 ---
 title: {title}
@@ -36,12 +47,34 @@ Replace this paragraph with a short introduction: what the {subject} is for and 
 
 ## When not to massage {{ #cautions }}
 
-Replace each item below with a caution from a health service's advice, in your own words, for
-this part of the body. Keep the few words in bold short: the checklist prints them in one line.
+Read this before your first massage, and ask your partner about each point.
 
-- **Signs of a blood clot**: replace with what to look for and what to do instead, then link the
-  page it comes from. [NHS: Deep vein thrombosis (DVT)](https://www.nhs.uk/conditions/deep-vein-thrombosis-dvt/)
-- **It hurts**: replace with when to stop. [Mayo Clinic: Massage](https://www.mayoclinic.org/healthy-lifestyle/stress-management/in-depth/massage/art-20045743)
+<!-- The general cautions every guide carries, from health services' advice
+(readme/authoring.md, "When not to massage"). Add this guide's own for its part of the body,
+each linking its source, and keep the few words in bold short: the checklist prints them in
+one line. -->
+
+- **Signs of a blood clot**: pain that throbs or cramps, swelling, or warm, red or darkened skin,
+  usually in one leg, can mean blood clots in a deep vein (deep vein thrombosis, DVT). Do not
+  massage: get an urgent appointment with a doctor, and call an ambulance if they are short of
+  breath or have chest pain. {nhs} · {nhs_inform}
+- **Broken or infected skin**: keep your hands off cuts, grazes, burns, healing wounds and
+  anything that looks infected; if much of the area is affected, leave the massage for another
+  day. {mayo} · {nccih}
+- **Fever or illness**: if your partner has a high temperature or feels unwell, wait until they
+  are better. {nccih}
+- **Pregnancy (ask first)**: if your partner is pregnant, check with their midwife or doctor
+  before you start. {nccih} · {mayo}
+- **Blood thinners (ask first)**: if your partner takes a blood thinner such as warfarin, or has
+  a bleeding disorder or low platelets, ask their doctor first, and keep to light strokes: no deep
+  pressure, no firm kneading. {nccih} · {mayo}
+- **A fracture or weak bones**: never massage over a broken bone that is still mending; with
+  severe osteoporosis, or with cancer or a pain no one has explained, ask their doctor first.
+  {mayo} · {nccih}
+- **Oil allergy**: ask about allergies first; if the skin reacts to the oil or powder, stop and
+  wash it off, and use another. {nccih}
+- **It hurts**: a massage should not hurt. Ease off or stop as soon as your partner says it hurts
+  or feels wrong; feeling a little achy the next day can happen. {mayo}
 
 This is general information, not medical advice.
 
@@ -80,7 +113,7 @@ def create_guide(docs: Path, name: str) -> Path:
         raise SystemExit(f"{folder} already exists: choose another NAME")
     folder.mkdir(parents=True)
     subject = name.replace("-", " ")
-    text = OVERVIEW.format(subject=subject, title=guide_title(subject))
+    text = OVERVIEW.format(subject=subject, title=guide_title(subject), **SOURCES)
     (folder / "index.md").write_text(text, encoding="utf-8")
     (folder / "step-1.md").write_text(STEP, encoding="utf-8")
     return folder

@@ -15,23 +15,11 @@ from urllib.parse import urlsplit
 import pytest
 
 from massage_guides.model import Guide
+from tests.support.pages import GENERAL_CAUTIONS as GENERAL
 from tests.support.pages import article_text, normalise, page_file
 from tests.support.site import DATA, guides_in
 
 GUIDES = guides_in()
-
-# What every guide says, whatever the body part: a pattern its cautions match.
-GENERAL = {
-    "blood clots": r"blood clot",
-    "broken, infected or burnt skin": r"broken .*skin|infected",
-    "burns": r"burn",
-    "fever or feeling unwell": r"fever|high temperature",
-    "pregnancy": r"pregnan",
-    "blood thinners or a bleeding problem": r"blood thinner.*bleeding|bleeding.*blood thinner",
-    "recent fractures or weak bones": r"(fracture|broken bone).*(weak bones|osteoporosis)",
-    "an oil allergy": r"allerg",
-    "stop when it hurts": r"hurts",
-}
 
 
 def own_cautions() -> list[tuple[str, str, str]]:

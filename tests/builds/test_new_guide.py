@@ -13,6 +13,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from massage_guides.new_guide import create_guide
+from tests.support.pages import GENERAL_CAUTIONS as GENERAL
 from tests.support.pages import article_text, page_file, read_page, search_index
 from tests.support.site import FIXTURES, REPO, build_site, copy_docs, guides_in
 
@@ -65,6 +66,12 @@ def test_new_guide_builds_strict_clean_and_joins_the_site(tmp_path: Path) -> Non
     assert "Replace with one short instruction that sums up this step." in checklist
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert any(doc["location"].startswith(f"{NEW}/step-1/") for doc in index["docs"])
+    # It starts with the general cautions every guide carries, each linked to its source.
+    [guide] = [guide for guide in guides_in(docs) if guide.slug == NEW]
+    cautions = " ".join(f"{c.name} {c.text}" for c in guide.cautions).lower()
+    missing = [about for about, pattern in GENERAL.items() if not re.search(pattern, cautions)]
+    assert missing == []
+    assert all(caution.sources for caution in guide.cautions)
 
 
 def test_new_guide_refuses_a_taken_or_bad_name(tmp_path: Path) -> None:

@@ -300,3 +300,18 @@ def article_sentences() -> list[str]:
     for line in corrected_article().splitlines():
         sentences += re.split(r"(?<=[.!?])\s+(?=[A-Z])", line.strip())
     return [normalise(sentence) for sentence in sentences if sentence.strip()]
+
+
+# The general cautions every guide carries (its overview's { #cautions } section), as patterns
+# over its lower-case text: tests/builds/test_cautions.py, and test_new_guide.py for a new guide.
+GENERAL_CAUTIONS = {
+    "blood clots": r"blood clot",
+    "broken, infected or burnt skin": r"broken .*skin|infected",
+    "burns": r"burn",
+    "fever or feeling unwell": r"fever|high temperature",
+    "pregnancy": r"pregnan",
+    "blood thinners or a bleeding problem": r"blood thinner.*bleeding|bleeding.*blood thinner",
+    "recent fractures or weak bones": r"(fracture|broken bone).*(weak bones|osteoporosis)",
+    "an oil allergy": r"allerg",
+    "stop when it hurts": r"hurts",
+}
