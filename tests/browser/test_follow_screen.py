@@ -42,7 +42,12 @@ MEASURE = """([indexes, selectors]) => {
         links[index].click();
         const card = document.querySelectorAll('.follow-card')[index];
         for (const selector of selectors[card.dataset.kind] || []) {
-            const box = card.querySelector(selector).getBoundingClientRect();
+            const element = card.querySelector(selector);
+            if (!element) {  // a step without its drawing (a guide just begun)
+                out.push(`${index} ${card.dataset.key} ${selector}: missing`);
+                continue;
+            }
+            const box = element.getBoundingClientRect();
             const fits = box.height > 0 && box.top >= header - 0.5 && box.bottom <= bar + 0.5;
             if (!fits || window.scrollY !== 0) {
                 out.push(`${index} ${card.dataset.key} ${selector}: ${Math.round(box.top)}-`
