@@ -27,6 +27,19 @@ pytestmark = pytest.mark.browser
 NO_WAKE_LOCK = "delete Navigator.prototype.wakeLock;"
 
 
+def worker_tab(browser):
+    """A tab in a context of its own, where the site's service worker installs."""
+    page = browser.new_context().new_page()
+    page.set_default_timeout(15_000)
+    return page
+
+
+def install_worker(page, url: str) -> None:
+    """Open `url` and wait until its service worker controls the page."""
+    page.goto(url)
+    wait_for_worker(page)
+
+
 def wait_for_worker(page) -> None:
     page.evaluate("() => navigator.serviceWorker.ready")
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=15_000)
@@ -35,13 +48,10 @@ def wait_for_worker(page) -> None:
 def test_every_guide_page_works_with_the_server_stopped(tmp_path: Path, browser) -> None:
     docs = copy_docs(tmp_path)
     site = build_site(tmp_path / "site", docs)
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+    page = worker_tab(browser)
     with serve(site) as server:
         base, port = server.url, server.port
-        page.goto(base)
-        wait_for_worker(page)
+        install_worker(page, base)
         page.reload()  # now controlled by the worker
     # The server is stopped: every request below must be answered offline.
     with pytest.raises(OSError):
@@ -76,7 +86,7 @@ def test_every_guide_page_works_with_the_server_stopped(tmp_path: Path, browser)
         page.goto(urljoin(base, "foot-massage/step-3/"))
         page.reload()
         assert page.locator("article h1").first.inner_text().startswith("Step 3: Turn the foot")
-    context.close()
+    page.context.close()
 
 
 def test_the_worker_is_registered_only_once_the_page_has_loaded(site_url: str, browser) -> None:
@@ -271,13 +281,10 @@ def first_guide(docs: Path) -> str:
 def test_a_missing_address_keeps_the_worker_and_shows_the_404_page_offline(
     site: Path, browser
 ) -> None:
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+    page = worker_tab(browser)
     with serve(site) as server:
         base = server.url
-        page.goto(base)
-        wait_for_worker(page)
+        install_worker(page, base)
         reply = page.goto(urljoin(base, "no/such/page/"))
         assert reply is not None and reply.status == 404
         assert page.locator("meta[name=service-worker]").count() == 1
@@ -290,7 +297,7 @@ def test_a_missing_address_keeps_the_worker_and_shows_the_404_page_offline(
     assert reply is not None and reply.status == 404
     assert heading(page) == "Page not found"
     assert page.evaluate("getComputedStyle(document.body).display") != "inline"  # CSS loaded
-    context.close()
+    page.context.close()
 
 
 def test_a_worker_installs_only_files_that_match_their_hash(tmp_path: Path, browser) -> None:
@@ -308,13 +315,10 @@ def test_a_worker_installs_only_files_that_match_their_hash(tmp_path: Path, brow
     shutil.copy2(new / "sw.js", half / "sw.js")
     empty = shutil.copytree(old, tmp_path / "empty")
     shutil.copy2(REPO / "overrides" / "sw.js", empty / "sw.js")
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+    page = worker_tab(browser)
     url = f"{guide}/step-1/"
     with serve(old) as server:
-        page.goto(server.url)
-        wait_for_worker(page)
+        install_worker(page, server.url)
         for partial in (empty, half):
             server.directory = partial
             assert update_worker(page) == "redundant", partial.name
@@ -328,7 +332,7 @@ def test_a_worker_installs_only_files_that_match_their_hash(tmp_path: Path, brow
     page.goto(urljoin(base, url))
     assert heading(page).endswith("(new)")
     assert len(page.evaluate("caches.keys()")) == 1
-    context.close()
+    page.context.close()
 
 
 # The service worker's timers, held by the test: `setTimeout` records each wait the worker
@@ -359,12 +363,10 @@ def open_on_a_hanging_network(site: Path, browser, path: str) -> str:
     Installs the worker, holds its clock and the network, follows a link to `path` and lets
     the worker's wait for the network pass (at most 2 s by its clock).
     """
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+    page = worker_tab(browser)
+    context = page.context
     with serve(site) as server:
-        page.goto(server.url)
-        wait_for_worker(page)
+        install_worker(page, server.url)
         [worker] = context.service_workers
         worker.evaluate(WORKER_CLOCK)
         server.hanging.add(f"/{path}")
@@ -431,9 +433,7 @@ def test_a_guide_folder_named_with_a_hash_works_offline(tmp_path: Path, browser)
     (docs / slug).rename(docs / "C#-massage")
     site = build_site(tmp_path / "site", docs)
     assert "C%23-massage/step-1/" in precache_list(site)
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+    page = worker_tab(browser)
     with serve(site) as server:
         base = server.url
         page.goto(urljoin(base, "C%23-massage/step-1/"))
@@ -443,19 +443,16 @@ def test_a_guide_folder_named_with_a_hash_works_offline(tmp_path: Path, browser)
     assert heading(page) == online
     page.goto(urljoin(base, "C%23-massage/step-2/"))
     assert heading(page).startswith("Step 2")
-    context.close()
+    page.context.close()
 
 
 def test_offline_every_spelling_a_host_redirects_shows_its_page(site: Path, browser) -> None:
     """`/guide` and `/guide/step-1` (no final slash): a host redirects them; offline too."""
     guide = first_guide(REPO / "docs")
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+    page = worker_tab(browser)
     with serve(site) as server:
         base = server.url
-        page.goto(base)
-        wait_for_worker(page)
+        install_worker(page, base)
     # The server is stopped.
     for spelling, lands in [
         (guide, f"{guide}/"),
@@ -467,7 +464,7 @@ def test_offline_every_spelling_a_host_redirects_shows_its_page(site: Path, brow
         assert page.url == urljoin(base, lands), spelling
         assert heading(page) and heading(page) != "Page not found", spelling
         assert page.evaluate("getComputedStyle(document.body).display") != "inline"  # CSS
-    context.close()
+    page.context.close()
 
 
 def test_no_such_address_shows_the_404_page_within_the_wait_on_a_hanging_network(
@@ -477,9 +474,7 @@ def test_no_such_address_shows_the_404_page_within_the_wait_on_a_hanging_network
 
 
 def test_a_host_that_rewrites_pages_is_told_once_and_logged(site: Path, browser) -> None:
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+    page = worker_tab(browser)
     logged: list[str] = []
     page.on("console", lambda message: logged.append(message.text))
     with serve(site) as server:
@@ -496,4 +491,4 @@ def test_a_host_that_rewrites_pages_is_told_once_and_logged(site: Path, browser)
         ):
             page.goto(urljoin(server.url, f"{first_guide(REPO / 'docs')}/"))
         assert page.locator(".offline-note").count() == 0
-    context.close()
+    page.context.close()
