@@ -63,9 +63,8 @@ MAX_SUPPLIES = 6
 MAX_SIDES = 3
 MAX_ROUNDS = 3
 MAX_CHECKLIST_WARNINGS = 4
-MAX_TITLE_CHARS = (
-    35  # the guide's: the sheet's heading "Checklist: <title>", 16 to 22 pt, in one line
-)
+# The guide's title: the sheet's heading "Checklist: <title>", 16 to 22 pt, in one line.
+MAX_TITLE_CHARS = 35
 MAX_SUMMARY_CHARS = 80
 MAX_SUPPLY_CHARS = 72  # name and note together
 MAX_SIDE_CHARS = 12

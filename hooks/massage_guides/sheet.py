@@ -91,12 +91,15 @@ def choose_sheet(guide: Guide, *, title: str, with_address: bool) -> Sheet:
     above = [(b, d) for b in BODY_PT for d in DRAWING_MM if d >= DRAWING_FLOOR_MM]
     below = [(b, d) for b in BODY_PT for d in DRAWING_MM if d < DRAWING_FLOOR_MM]
     sizes = above + below
+    # The title's size and height do not depend on the body's: set once.
+    size = title_pt(title)
+    title_mm = _lines(title, PRINTABLE_WIDTH_MM, size, bold=True) * size * MM_PER_PT * 1.15
     for body, drawing in sizes:
-        estimate = _estimate(guide, title, with_address, body, drawing, upright)
+        estimate = title_mm + _estimate(guide, with_address, body, drawing, upright)
         if estimate <= _BUDGET_MM or (body, drawing) == sizes[-1]:
             break
     # The smallest sizes when nothing fits: the MAX_* limits are set so that never happens.
-    return Sheet(body, drawing, upright, round(estimate, 1), title_pt(title))
+    return Sheet(body, drawing, upright, round(estimate, 1), size)
 
 
 def tick_columns(guide: Guide) -> int:
@@ -134,18 +137,15 @@ def title_pt(title: str) -> float:
 
 def _estimate(
     guide: Guide,
-    title: str,
     with_address: bool,
     body: float,
     drawing: int,
     upright: bool,
 ) -> float:
+    """The sheet's height below the title at these sizes."""
     em = body * MM_PER_PT
     heading = 1.15 * em * _LINE_EM + 0.5 * em  # a section's h2 and its margins
-    size = title_pt(title)
-    title_lines = _lines(title, PRINTABLE_WIDTH_MM, size, bold=True)
-    height = title_lines * size * MM_PER_PT * 1.15
-    height += 0.5 * em
+    height = 0.5 * em
     if guide.cautions:  # "Don't massage if: ..." in one run-in paragraph
         cautions = f"{LEAD} {short_line(guide.cautions)}."
         height += _lines(cautions, PRINTABLE_WIDTH_MM, body) * em * _LINE_EM + 0.4 * em
