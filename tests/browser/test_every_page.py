@@ -18,9 +18,9 @@ import pytest
 
 from tests.support.browser import AXE
 from tests.support.pages import all_pages
-from tests.support.printing import PAPER, read_pdf
+from tests.support.printing import read_pdf
 from tests.support.site import guides_in
-from tests.support.tour import PARTS, SCHEMES, VIEWPORTS, Tour, Visit, take_tour, tour_pages
+from tests.support.tour import PAPERS, PARTS, SCHEMES, VIEWPORTS, Tour, Visit, take_tour, tour_pages
 
 pytestmark = pytest.mark.browser
 
@@ -95,8 +95,8 @@ class EveryPage:
         assert visits
         for visit in visits:
             url = visit.url
-            assert set(visit.printouts) == set(PAPER), url
-            for paper, printout in visit.printouts.items():  # one load, printed on each paper
+            assert set(visit.printouts) == set(PAPERS[scheme]), url
+            for paper, printout in visit.printouts.items():  # one load, printed on its papers
                 blank = f"{url} {paper}: blank sheet"
                 assert all(sheet.strip() for sheet in printout.sheets), blank
                 limit = SHEETS.get(url, 1)

@@ -11,11 +11,11 @@ import signal
 import subprocess
 import urllib.request
 from pathlib import Path
-from urllib.parse import unquote, urljoin
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, new_context
 from tests.support.guide_factory import write_site
 from tests.support.pages import WAKE_LOCK_STUB, guide_facts, precache_list
 from tests.support.search import first_search_result, open_search
@@ -49,6 +49,9 @@ def test_every_guide_page_works_with_the_server_stopped(tmp_path: Path, browser)
     docs = copy_docs(tmp_path)
     site = build_site(tmp_path / "site", docs)
     page = worker_tab(browser)
+    # Every request of the pages and of the worker (its install downloads the whole site).
+    requested: list[str] = []
+    page.context.on("request", lambda request: requested.append(request.url))
     with serve(site) as server:
         base, port = server.url, server.port
         install_worker(page, base)
@@ -66,15 +69,21 @@ def test_every_guide_page_works_with_the_server_stopped(tmp_path: Path, browser)
         assert page.locator("article h1").first.inner_text().startswith(heading)
         assert page.evaluate("getComputedStyle(document.body).display") != "inline"  # CSS loaded
     for guide in guide_facts(docs):
-        # Follow along, the whole walk, with the server stopped.
+        # Follow along with the server stopped: its script runs, a card leads to the next, and
+        # the steps list reaches the last (the whole walk: tests/browser/test_follow.py).
+        routine = guide.routine()
         page.goto(urljoin(base, f"{guide.slug}/follow/"))
-        for number, (_kind, heading) in enumerate(guide.routine()):
-            assert page.locator(".follow-card:visible h2").inner_text().startswith(heading)
-            if number < len(guide.routine()) - 1:
-                page.get_by_role("button", name="Next").click()
+        assert page.locator(".follow-card:visible h2").inner_text().startswith(routine[0][1])
+        page.get_by_role("button", name="Next").click()
+        assert page.locator(".follow-card:visible h2").inner_text().startswith(routine[1][1])
+        page.locator("[data-follow-go]").nth(len(routine) - 1).evaluate("link => link.click()")
+        assert page.locator(".follow-card:visible h2").inner_text().startswith(routine[-1][1])
         assert page.get_by_role("button", name="Next").is_disabled()
     open_search(page, base)
     assert first_search_result(page, "knuckles") == "/foot-massage/step-3/"
+    # The worker fetched every file it keeps, and nothing from another host.
+    assert set(precache_list(site)) <= {url.removeprefix(base) or "./" for url in requested}
+    assert {urlsplit(url).netloc for url in requested} == {urlsplit(base).netloc}
     # A new build, served again on the same address: the changed step replaces the old one.
     step = docs / "foot-massage" / "step-3.md"
     step.write_text(
@@ -187,7 +196,7 @@ def test_mkdocs_serve_registers_no_service_worker() -> None:
 
 
 def test_keep_screen_on_switch_takes_and_releases_the_lock(site_url: str, browser) -> None:
-    context = browser.new_context()
+    context = new_context(browser)
     context.add_init_script(WAKE_LOCK_STUB)
     page = context.new_page()
     page.goto(urljoin(site_url, "foot-massage/step-1/"))
@@ -224,7 +233,7 @@ def test_keep_screen_on_switch_takes_and_releases_the_lock(site_url: str, browse
 
 
 def test_keep_screen_on_is_hidden_without_the_api(site_url: str, browser) -> None:
-    context = browser.new_context()
+    context = new_context(browser)
     context.add_init_script(NO_WAKE_LOCK)
     page = context.new_page()
     page.goto(urljoin(site_url, "foot-massage/step-1/"))
@@ -234,7 +243,7 @@ def test_keep_screen_on_is_hidden_without_the_api(site_url: str, browser) -> Non
 
 
 def test_keep_screen_on_is_only_on_guide_pages(site_url: str, browser) -> None:
-    context = browser.new_context()
+    context = new_context(browser)
     context.add_init_script(WAKE_LOCK_STUB)
     page = context.new_page()
     page.goto(site_url)

@@ -3,9 +3,9 @@
 Loading a page is much of what an every-page check costs, so the checks share one visit per
 page per palette (tests/browser/test_every_page.py): what the page requested, the
 palette it shows, what axe-core found on it, the size of its controls on a phone, and the
-page printed on each paper. The pages
-are dealt into two halves (`tour_pages`), toured by two test files, so that the two test
-processes (pytest-xdist, `--dist loadfile`) take a half each at the same time.
+page printed (PAPERS). The pages are dealt into two halves (`tour_pages`), toured by two test
+files, so that the two test processes (pytest-xdist, `--dist loadfile`) take a half each at the
+same time.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
-from .browser import violations
+from .browser import new_context, violations
 from .pages import WAKE_LOCK_STUB, all_pages
 from .printing import PAPER, Printout, print_pdf
 
@@ -22,6 +22,10 @@ SCHEMES = ("light", "dark")
 # The dark palette's tab is a phone's (the light one's a desktop's): each page is seen at both
 # widths, and its controls are measured where a finger presses them.
 VIEWPORTS = {"light": {"width": 1280, "height": 720}, "dark": {"width": 390, "height": 844}}
+# The papers each palette's pages are printed on. The paper changes the layout (sheets, breaks),
+# the palette only colours, which print resets to black on white: every paper in the first
+# palette, the first paper in the other.
+PAPERS = {"light": PAPER, "dark": PAPER[:1]}
 # What this site adds that a finger presses (inline text links are exempt).
 CONTROLS = (
     ".md-content button, .md-content [role=switch], .md-content label, .md-content select,"
@@ -46,9 +50,9 @@ class Visit:
     body_scheme: str
     # axe-core's violations, one line each; None when axe-core is not installed.
     violations: list[str] | None
-    # The page printed on each paper (PAPER), as a reader's print dialog would; the PDF itself
-    # kept in the first palette on the first paper, for the check that pypdf's reading
-    # (`read_pdf`) finds the same as pypdfium2's.
+    # The page printed on each of its palette's PAPERS, as a reader's print dialog would; the
+    # PDF itself kept in the first palette on the first paper, for the check that pypdf's
+    # reading (`read_pdf`) finds the same as pypdfium2's.
     printouts: dict[str, Printout]
     # Each control's text, width and height in CSS pixels (CONTROLS) at this tab's viewport.
     controls: list[tuple[str, float, float]]
@@ -59,7 +63,7 @@ class Tour:
     """Every page visited once in each palette."""
 
     visits: list[Visit]
-    # Every URL any page (or its service worker) requested, from loading to network idle.
+    # Every URL any page requested, from loading to network idle.
     requested: list[str]
 
 
@@ -74,7 +78,10 @@ def take_tour(browser, site_url: str, urls: list[str], axe_script: Path | None) 
     requested: list[str] = []
     tabs = {}
     for scheme in SCHEMES:
-        context = browser.new_context(color_scheme=scheme, viewport=VIEWPORTS[scheme])
+        # No service worker: installing it downloads the whole site in the background, the
+        # same files every tab here loads (its own requests are checked where it installs,
+        # tests/browser/test_offline.py).
+        context = new_context(browser, color_scheme=scheme, viewport=VIEWPORTS[scheme])
         # A device that can keep the screen on, so that its switch shows and is checked too.
         context.add_init_script(WAKE_LOCK_STUB)
         context.on("request", lambda request: requested.append(request.url))
@@ -100,7 +107,7 @@ def take_tour(browser, site_url: str, urls: list[str], axe_script: Path | None) 
                 CONTROLS,
             )
             found = violations(page, None, scheme) if axe_script is not None else None
-            printouts = {paper: print_pdf(page, paper) for paper in PAPER}
+            printouts = {paper: print_pdf(page, paper) for paper in PAPERS[scheme]}
             for paper, printout in printouts.items():
                 if (scheme, paper) != (SCHEMES[0], PAPER[0]):
                     printout.data = b""  # read; only the first palette's first paper is kept
