@@ -99,8 +99,14 @@ def max_round(keys: list[str]) -> int:
 def test_every_card_fits_a_phone_screen_without_scrolling(
     browser, screen_site: tuple[str, list[str]], scheme: str
 ) -> None:
-    """Each page loaded once, measured on each phone (the page laid out again at each size)."""
+    """Each page loaded once, measured on each phone (the page laid out again at each size).
+
+    The dark palette is the light one's page in other colours: measured on the real guides,
+    the edge guides in the light palette only.
+    """
     url, slugs = screen_site
+    if scheme != SCHEMES[0]:
+        slugs = [slug for slug in slugs if slug not in EDGE_GUIDES]
     context = new_context(browser, viewport=PHONES[0], color_scheme=scheme, has_touch=True)
     page = context.new_page()
     problems = {}

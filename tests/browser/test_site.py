@@ -43,7 +43,7 @@ def search_box(browser, site_url: str):
 
 @pytest.fixture(scope="module")
 def guide_tab(browser):
-    """One tab for the searches from inside a guide: each loads its own page first."""
+    """One tab for the searches from inside a guide: each opens its page unless it is open."""
     context = new_context(browser)
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -67,10 +67,14 @@ def search_table() -> list[tuple[str, list[str]]]:
 
 
 def in_guide_table() -> list[tuple[str, str, list[str]]]:
-    return [
-        (start, query, pages(expected))
-        for start, query, expected in read_table("search-in-guide.tsv")
-    ]
+    """The searches from inside a guide, grouped by the page they start from."""
+    return sorted(
+        (
+            (start, query, pages(expected))
+            for start, query, expected in read_table("search-in-guide.tsv")
+        ),
+        key=lambda row: row[0],
+    )
 
 
 def test_the_search_table_covers_both_guides_and_30_queries() -> None:
@@ -115,7 +119,8 @@ def test_no_result_shows_a_tag_chip(search_box) -> None:
 def test_search_from_inside_a_guide_answers_with_that_guide_first(
     guide_tab, site_url: str, start: str, query: str, expected: list[str]
 ) -> None:
-    open_search(guide_tab, urljoin(site_url, start))
+    if guide_tab.url != urljoin(site_url, start):  # one load for the searches from a page
+        open_search(guide_tab, urljoin(site_url, start))
     assert first_search_result(guide_tab, query) in expected
 
 
