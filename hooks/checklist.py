@@ -22,7 +22,7 @@ from massage_guides.drawings import first_panel
 from massage_guides.front_matter import display_path, fail
 from massage_guides.generated import generated_page
 from massage_guides.model import site_of
-from massage_guides.sheet import choose_sheet
+from massage_guides.sheet import choose_sheet, how_to_tick
 from massage_guides.templates import render
 
 if TYPE_CHECKING:
@@ -87,6 +87,7 @@ def _page(guide: Guide, files: Files, config: MkDocsConfig) -> File:
         columns=columns,
         rows=_rows(guide, columns, files, config),
         sheet=choose_sheet(guide, title=title, with_address=address is not None),
+        how_to_tick=how_to_tick(guide),
     )
     # In the sidebar: the guide's section ends with it (hooks/navigation.py).
     return generated_page(config, guide.checklist_uri, front_matter, body, in_nav=True)

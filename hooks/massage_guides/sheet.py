@@ -2,14 +2,14 @@
 
 `hooks/checklist.py` asks for a `Sheet` per guide at build time: the largest body
 type (then the largest drawings) whose estimated height fits the shorter printable page of
-A4 and US Letter, at the narrower printable width. The estimate errs on the tall side;
-print CSS then stretches the routine's rows so the content reaches the foot of the sheet.
-The limits in `model` (MAX_*) keep every guide's estimate within the page at 10 pt.
+A4 and US Letter, at the narrower printable width. The estimate errs a little on the tall
+side; print CSS stretches the routine's rows by what is left (from FILL_FROM_STEPS steps), and
+on the taller A4 lets each drawing grow by its row's share (`growth_mm`). The limits in `model`
+(MAX_*) keep every guide's estimate within the page at 10 pt.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -29,16 +29,22 @@ ADDRESS_WIDTH_MM = 44  # the address box beside the supplies on public builds
 # A4 (210 mm) less its margins is narrower than US Letter; Letter is the shorter.
 PRINTABLE_WIDTH_MM = 210 - 2 * PAGE_MARGIN_MM
 PRINTABLE_HEIGHT_MM = 279.4 - 2 * PAGE_MARGIN_MM
-# The estimate, with Liberation Sans' widths and a margin, errs tall: 4 to 16 % over the
-# height Chromium lays out on the real and edge guides, more in capitals (measured). It must
-# fit the page as it is; what the content leaves is stretched into the rows.
+A4_PRINTABLE_HEIGHT_MM = 297 - 2 * PAGE_MARGIN_MM
+# The estimate, with Liberation Sans' widths and a margin, errs a little tall: 2 to 6 % over
+# the height Chromium lays out on the real and edge guides (measured, December 2026), more in
+# capitals. It must fit the page as it is; what the content leaves is stretched into the rows,
+# so the closer the estimate, the smaller those bands and the larger the drawings.
 _BUDGET_MM = PRINTABLE_HEIGHT_MM
 
 BODY_PT = (16.0, 15.0, 14.0, 13.0, 12.0, 11.5, 11.0, 10.5, 10.0)
 # Drawings up to about 60 mm; under 25 mm (the floor) only when nothing else fits, as on a
 # guide at the size rules' edge: at 15 mm a drawing is hard to make out at arm's length.
-DRAWING_MM = (60, 56, 52, 48, 44, 40, 36, 32, 28, 25, 22, 19, 16, 13, 10)
+# In 2 mm steps down to the floor: what a coarser step leaves unused stretches the rows.
+DRAWING_MM = (*range(60, 25, -2), 25, 22, 19, 16, 13, 10)
 DRAWING_FLOOR_MM = 25
+# A routine of this many steps or more fills the sheet: its rows share what the rest leaves.
+# A shorter one, its drawings at their largest, leaves the foot of the sheet blank.
+FILL_FROM_STEPS = 3
 # Past this many tick columns the side names stand on end to keep the columns narrow.
 MAX_UPRIGHT_COLUMNS = 4
 
@@ -47,7 +53,7 @@ MAX_UPRIGHT_COLUMNS = 4
 _WIDTH_MARGIN = 1.06
 # The checklist's title: the largest size from TITLE_PT down that keeps it on one line.
 TITLE_PT_STEPS = (22.0, 21.0, 20.0, 19.0, 18.0, 17.0, 16.0)
-_LINE_EM = LINE_HEIGHT + 0.05  # and some
+_LINE_EM = LINE_HEIGHT  # a line of text, in em of its font
 _ADDRESS_MM = ADDRESS_WIDTH_MM + 2  # and the gap beside it
 
 
@@ -60,11 +66,23 @@ class Sheet:
     upright_heads: bool
     estimate_mm: float
     title_pt: float = TITLE_PT
+    # The routine's rows, and how much each row's drawing may grow on a sheet taller than
+    # the estimate's (`growth_mm`): the print CSS shares out what the taller sheet adds.
+    rows: int = 1
+    growth_mm: float = 0.0
 
     @property
     def style(self) -> str:
         """The `style` attribute that hands the sizes to the print CSS."""
-        return f"--sheet-body: {self.body_pt:g}pt; --sheet-drawing: {self.drawing_mm}mm"
+        return (
+            f"--sheet-body: {self.body_pt:g}pt; --sheet-drawing: {self.drawing_mm}mm; "
+            f"--sheet-rows: {self.rows}; --sheet-growth: {self.growth_mm:.1f}mm"
+        )
+
+    @property
+    def fills_page(self) -> bool:
+        """Whether the routine's rows stretch to the foot of the sheet (FILL_FROM_STEPS)."""
+        return self.rows >= FILL_FROM_STEPS
 
     @property
     def title_style(self) -> str:
@@ -77,7 +95,7 @@ def print_sizes_css() -> str:
     return (
         f"@page{{margin:{PAGE_MARGIN_MM}mm}}"
         f":root{{--sheet-title:{TITLE_PT:g}pt;--sheet-line:{LINE_HEIGHT:g};"
-        f"--sheet-address:{ADDRESS_WIDTH_MM}mm}}"
+        f"--sheet-address:{ADDRESS_WIDTH_MM}mm;--sheet-page:{PRINTABLE_HEIGHT_MM:g}mm}}"
     )
 
 
@@ -99,7 +117,8 @@ def choose_sheet(guide: Guide, *, title: str, with_address: bool) -> Sheet:
         if estimate <= _BUDGET_MM or (body, drawing) == sizes[-1]:
             break
     # The smallest sizes when nothing fits: the MAX_* limits are set so that never happens.
-    return Sheet(body, drawing, upright, round(estimate, 1), size)
+    growth = growth_mm(guide, body, drawing, upright)
+    return Sheet(body, drawing, upright, round(estimate, 1), size, len(guide.steps), growth)
 
 
 def tick_columns(guide: Guide) -> int:
@@ -161,21 +180,62 @@ def _supplies_mm(guide: Guide, with_address: bool, body: float) -> float:
     width = PRINTABLE_WIDTH_MM - (_ADDRESS_MM if with_address else 0)
     columns = 2 if len(guide.supplies) > 3 else 1
     text_width = (width - 1.5 * em * (columns - 1)) / columns - 1.8 * em
-    lines = [
-        _lines(f"{s.name}: {s.note}" if s.note else s.name, text_width, body)
+    items = [
+        _lines(f"{s.name}: {s.note}" if s.note else s.name, text_width, body) * em * _LINE_EM
+        + 0.2 * em  # the item's padding
         for s in guide.supplies
     ]
-    per_column = math.ceil(sum(lines) / columns) + max(lines) - 1
-    items = math.ceil(len(lines) / columns)
-    height = per_column * em * _LINE_EM + items * 0.3 * em
+    height = _balanced(items, columns)
     address = 25 + 3 * 0.95 * em * _LINE_EM if with_address else 0
     return max(height, address)
 
 
-def _grid_mm(guide: Guide, body: float, drawing: int, upright: bool) -> float:
+def _balanced(heights: list[float], columns: int) -> float:
+    """How tall CSS columns set boxes that are never split, in order: the tallest column.
+
+    The browser balances the columns; with boxes kept whole, the best it can do is the
+    split of the sequence whose taller part is shortest (one column: the sum).
+    """
+    if columns == 1 or len(heights) < 2:
+        return sum(heights)
+    return min(max(sum(heights[:split]), sum(heights[split:])) for split in range(1, len(heights)))
+
+
+def _grid_mm(guide: Guide, body: float, drawing: float, upright: bool) -> float:
     em = body * MM_PER_PT
     line = em * _LINE_EM
-    names = [*guide.sides] or [f"Round {guide.rounds}" if guide.rounds > 1 else "Done"]
+    head, summary_width = _grid_layout(guide, body, drawing, upright)
+    rows = sum(
+        max(_lines(step.summary, summary_width, body) * line, drawing) + 0.3 * em
+        for step in guide.steps
+    )
+    return head + rows
+
+
+def growth_mm(guide: Guide, body: float, drawing: float, upright: bool) -> float:
+    """How much larger the drawings may be on a taller sheet (A4) than the estimate's (Letter).
+
+    Each row may take its share of the extra height, as long as every row's drawing, not its
+    words, sets its height (a drawing that grows narrows the words beside it).
+    """
+    extra = (A4_PRINTABLE_HEIGHT_MM - PRINTABLE_HEIGHT_MM) / len(guide.steps)
+    growth = min(DRAWING_MM[0] - drawing, extra)
+    if growth <= 0:
+        return 0.0
+    line = body * MM_PER_PT * _LINE_EM
+    _head, summary_width = _grid_layout(guide, body, drawing + growth, upright)
+    if any(_lines(step.summary, summary_width, body) * line > drawing for step in guide.steps):
+        return 0.0
+    return growth
+
+
+def _grid_layout(guide: Guide, body: float, drawing: float, upright: bool) -> tuple[float, float]:
+    """The grid's head (its height) and the width its step words are set in, in mm."""
+    em = body * MM_PER_PT
+    line = em * _LINE_EM
+    # A column that switches side names its side after an arrow (the template's "→ ").
+    names = [side if index == 0 else f"→ {side}" for index, side in enumerate(guide.sides)]
+    names = names or [f"Round {guide.rounds}" if guide.rounds > 1 else "Done"]
     if upright:
         # Like the browser's table layout: a column gets its narrowest width (longest word)
         # plus a share of the room left, in proportion to how much wider it could be.
@@ -198,20 +258,22 @@ def _grid_mm(guide: Guide, body: float, drawing: int, upright: bool) -> float:
     summary_width = summary_narrowest + share * (summary_widest - summary_narrowest) - 0.8 * em
     if upright and share < 1:
         head = max(head, line)  # names may wrap word by word
-    rows = sum(
-        max(_lines(step.summary, summary_width, body) * line, drawing) + 0.4 * em
-        for step in guide.steps
-    )
     # The grid's corner names the routine and says how to tick it, beside the column heads.
     corner_width = 2.0 * em + summary_width + drawing
-    corner = (1.15 + _lines(_how_to_tick(guide), corner_width, body)) * line + 0.4 * em
-    return max(head + 0.6 * em, corner) + rows
+    corner = (1.15 + _lines(how_to_tick(guide), corner_width, body)) * line + 0.4 * em
+    return max(head + 0.6 * em, corner), summary_width
 
 
-def _how_to_tick(guide: Guide) -> str:
-    """As long as the template's sentence (overrides/partials/checklist.html)."""
-    sides = " then switch to the ".join(guide.sides)
-    return f"Tick down each column: every step on the {sides}. Then switch back to the and repeat."
+def how_to_tick(guide: Guide) -> str:
+    """The sentence under "The routine" that says how to tick the grid (and its height here)."""
+    if not guide.sides:
+        return "Tick each step as you finish it."
+    first, *others = guide.sides
+    sentence = f"Tick down each column: every step on the {first}"
+    sentence += "".join(f", then switch to the {side}" for side in others) + "."
+    if guide.rounds > 1:
+        sentence += f" Then switch back to the {first} and repeat: {guide.rounds} rounds."
+    return sentence
 
 
 def _warnings_mm(guide: Guide, body: float) -> float:
@@ -219,13 +281,9 @@ def _warnings_mm(guide: Guide, body: float) -> float:
     line = em * _LINE_EM
     columns = 2 if len(guide.warnings) > 1 else 1
     width = (PRINTABLE_WIDTH_MM - 1.5 * em * (columns - 1)) / columns - 1.2 * em
-    heights = sorted(
-        (
-            _lines(f"{w.title}. {' '.join(w.body.split())}", width, body) * line + 1.0 * em
-            for w in guide.warnings
-        ),
-        reverse=True,
-    )
-    # CSS columns balance the boxes; a box is never split, so one column may be taller.
-    balanced = max(heights[0], sum(heights) / columns)
-    return balanced + (heights[0] / 2 if len(heights) > columns else 0)
+    # A box: its lines, its padding and border (0.5 em) and the margin under it (0.3 em).
+    heights = [
+        _lines(f"{w.title}. {' '.join(w.body.split())}", width, body) * line + 0.8 * em
+        for w in guide.warnings
+    ]
+    return _balanced(heights, columns)

@@ -69,7 +69,7 @@ def guides(sheet_site: Path) -> dict[str, object]:
 def _check_sheet(printout: Printout, guide, slug: str, label: str) -> None:
     assert len(printout.sheets) == 1, f"{label}: {len(printout.sheets)} sheets"
     assert printout.smallest_glyph_pt >= 10.0 - 0.05, f"{label}: {printout.smallest_glyph_pt} pt"
-    if len(guide.steps) >= 3:
+    if len(guide.steps) >= sheet.FILL_FROM_STEPS:
         # The sheet is used: text reaches its foot (a smaller guide, its drawings at their
         # largest, may leave the foot blank: checked by the caller).
         assert printout.lowest_depth >= 0.85, f"{label}: lowest text at {printout.lowest_depth:.0%}"
@@ -164,18 +164,26 @@ def _check_paper_layout(page, guide, label: str) -> None:
             const box = row.getBoundingClientRect();
             const tops = [...row.querySelectorAll('th, .checklist__number, svg, input')]
                 .map(el => el.getBoundingClientRect().top);
-            return [box.top, box.height, Math.max(...tops)];
+            // Where its content ends: the words' last line, the drawing, the boxes.
+            const words = document.createRange();
+            words.selectNodeContents(row.querySelector('th'));
+            const ends = [words, ...row.querySelectorAll('svg, input')]
+                .map(el => el.getBoundingClientRect().bottom);
+            return [box.top, box.height, Math.max(...tops), Math.max(...ends)];
         })""",
     )
-    for top, height, lowest in rows:
+    for top, height, lowest, end in rows:
         assert lowest - top <= height / 2, f"{label}: a row's content sits low in its row"
+        # The sheet is used by what is on it: no row is mostly an empty band.
+        band = top + height - end
+        assert band <= height / 4, f"{label}: a row {band / height:.0%} empty"
     drawings = page.eval_on_selector_all(
         ".checklist__figure svg", "svgs => svgs.map(svg => svg.getBoundingClientRect().height)"
     )
     millimetres = [px / 96 * 25.4 for px in drawings]
     if guide.slug in REAL:
         assert millimetres and min(millimetres) >= 25 - 0.5, f"{label}: drawings {millimetres}"
-    if len(guide.steps) < 3:
+    if len(guide.steps) < sheet.FILL_FROM_STEPS:
         largest = sheet.DRAWING_MM[0]
         assert all(abs(mm - largest) < 0.5 for mm in millimetres), f"{label}: {millimetres}"
     coloured = page.eval_on_selector_all(
