@@ -238,18 +238,22 @@ def test_resume_and_start_over_from_a_start_link_each_do_what_they_say(
     assert_card(phone, routine[0])
 
 
+def jump_to_the_end(page) -> None:
+    """Go to the last card through the steps list (the walk itself: the tests above)."""
+    open_menu(page, "Steps")
+    page.locator(".follow__jump a").last.click()
+
+
 def test_start_after_the_end_and_start_again_lead_to_get_ready(site_url: str, phone) -> None:
     guide = GUIDES[0]
     routine = guide.routine()
     phone.goto(follow_url(site_url, guide))
-    for _ in range(len(routine) - 1):
-        phone.get_by_role("button", name="Next").click()
+    jump_to_the_end(phone)
     assert_card(phone, routine[-1])
     start_from(phone, urljoin(site_url, f"{guide.slug}/"), guide.slug)
     started(phone, follow_url(site_url, guide))
     assert_card(phone, routine[0])  # no question after the end: a new routine
-    for _ in range(len(routine) - 1):
-        phone.get_by_role("button", name="Next").click()
+    jump_to_the_end(phone)
     phone.get_by_role("link", name="Start again").click()
     assert_card(phone, routine[0])
     assert phone.get_by_role("button", name="Next").is_enabled()
@@ -361,8 +365,7 @@ def test_the_last_card_lets_the_screen_sleep_and_start_again_takes_the_lock(
     phone.goto(follow_url(site_url, guide))
     switch = phone.locator("[data-wake-lock]")
     expect(switch).to_have_attribute("aria-checked", "true")
-    for _ in range(len(routine) - 1):
-        phone.get_by_role("button", name="Next").click()
+    jump_to_the_end(phone)
     assert_card(phone, routine[-1])
     expect(switch).to_have_attribute("aria-checked", "false")
     assert "routine done" in (switch.text_content() or "")
