@@ -18,7 +18,7 @@ import pytest
 
 from tests.support.browser import AXE
 from tests.support.pages import all_pages
-from tests.support.printing import read_pdf
+from tests.support.printing import PAPER, read_pdf
 from tests.support.site import guides_in
 from tests.support.tour import PAPERS, PARTS, SCHEMES, VIEWPORTS, Tour, Visit, take_tour, tour_pages
 
@@ -42,6 +42,11 @@ def test_the_halves_together_are_every_page_once(site: Path) -> None:
     assert sorted(url for half in halves for url in half) == pages
     toured = {TestFirstHalf.part, test_every_page_2.TestSecondHalf.part}
     assert toured == set(range(PARTS))
+
+
+def test_the_palettes_together_print_every_page_on_every_paper() -> None:
+    assert sorted(paper for papers in PAPERS.values() for paper in papers) == sorted(PAPER)
+    assert set(PAPERS) == set(SCHEMES)
 
 
 class EveryPage:
@@ -119,7 +124,8 @@ class EveryPage:
         """No navigation prints: a guide's page says at its top which guide (and step) it is."""
         guides = guides_in()
         checked = 0
-        for visit in self.visits_in(tour, site, SCHEMES[0]):
+        visits = [visit for scheme in SCHEMES for visit in self.visits_in(tour, site, scheme)]
+        for visit in visits:
             guide = next((g for g in guides if visit.url.startswith(f"{g.slug}/")), None)
             if guide is None or visit.url in {f"{guide.slug}/", f"{guide.slug}/print/"}:
                 continue
@@ -132,7 +138,7 @@ class EveryPage:
                     # Printed alone, a page's text is 11 pt or more.
                     assert printout.body_pt >= 11, (visit.url, paper, printout.body_pt)
             checked += 1
-        assert checked >= len(guides)
+        assert checked >= len(guides) * len(SCHEMES)
 
     def test_pypdf_reads_each_page_as_the_tour_did(self, site: Path, tour: Tour) -> None:
         # Every printing check reads its PDFs with pypdfium2 (`read_sheets`); pypdf (`read_pdf`),

@@ -22,10 +22,11 @@ SCHEMES = ("light", "dark")
 # The dark palette's tab is a phone's (the light one's a desktop's): each page is seen at both
 # widths, and its controls are measured where a finger presses them.
 VIEWPORTS = {"light": {"width": 1280, "height": 720}, "dark": {"width": 390, "height": 844}}
-# The papers each palette's pages are printed on. The paper changes the layout (sheets, breaks),
-# the palette only colours, which print resets to black on white: every paper in the first
-# palette, the first paper in the other.
-PAPERS = {"light": PAPER, "dark": PAPER[:1]}
+# The paper each palette's pages are printed on. The paper changes the layout (sheets, breaks),
+# the palette only colours, which print resets to black on white: each page is printed once
+# in each palette, on one paper each, so on both papers. (The checklists, whose layout is the
+# tightest, print on both papers in both palettes: tests/browser/test_checklist_sheet.py.)
+PAPERS = {"light": PAPER[:1], "dark": PAPER[1:]}
 # What this site adds that a finger presses (inline text links are exempt).
 CONTROLS = (
     ".md-content button, .md-content [role=switch], .md-content label, .md-content select,"
