@@ -19,7 +19,7 @@ from massage_guides import sheet
 from massage_guides.model import load_site
 from tests.support.browser import new_context
 from tests.support.guide_factory import EDGE_GUIDES, write_checklist_guide
-from tests.support.pages import normalise
+from tests.support.pages import lacks_drawings, normalise
 from tests.support.printing import PAPER, Printout, print_pdf
 from tests.support.server import serve
 from tests.support.site import REPO, build_site, copy_docs
@@ -182,7 +182,8 @@ def _check_paper_layout(page, guide, label: str) -> None:
     )
     millimetres = [px / 96 * 25.4 for px in drawings]
     if guide.slug in REAL:
-        assert millimetres and min(millimetres) >= 25 - 0.5, f"{label}: drawings {millimetres}"
+        assert millimetres, f"{label}: {lacks_drawings(guide.slug)}"
+        assert min(millimetres) >= 25 - 0.5, f"{label}: drawings {millimetres}"
     if len(guide.steps) < sheet.FILL_FROM_STEPS:
         largest = sheet.DRAWING_MM[0]
         assert all(abs(mm - largest) < 0.5 for mm in millimetres), f"{label}: {millimetres}"
