@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import AXE, new_context, violations
+from tests.support.browser import AXE, leave_as_new, new_context, violations
 from tests.support.pages import (
     WAKE_LOCK_STUB,
     GuideFacts,
@@ -95,14 +95,22 @@ def assert_card(page, expected: tuple[str, str]) -> None:
     assert heading.startswith(expected[1]), (heading, expected)
 
 
-@pytest.fixture
-def phone(browser):
+@pytest.fixture(scope="module")
+def phone_tab(browser):
+    """One phone tab for the module: a new tab costs about what a page load does."""
     context = new_context(browser, viewport=PHONE, has_touch=True)
     context.add_init_script(WAKE_LOCK_STUB)
     tab = context.new_page()
     tab.set_default_timeout(15_000)
     yield tab
     context.close()
+
+
+@pytest.fixture
+def phone(phone_tab, site_url: str):
+    """The phone's tab, left after each test as a new one (`leave_as_new`)."""
+    yield phone_tab
+    leave_as_new(phone_tab, site_url, PHONE)
 
 
 @pytest.mark.parametrize("guide", GUIDES, ids=IDS)

@@ -62,6 +62,28 @@ def new_context(browser, **options):
     return browser.new_context(service_workers="block", **options)
 
 
+def leave_as_new(tab, site_url: str, viewport: dict[str, int]) -> None:
+    """Leave a tab that tests share as a new one, at `viewport` and blank.
+
+    Its context's only tab, nothing stored for the site (local and session storage), no
+    history, screen media. A new tab costs about what a page load does (a renderer process
+    starts): a module's tests that change nothing else share one. What cannot be undone (init
+    scripts, a fake clock, routes, listeners) is for tests with a context of their own.
+    """
+    for other in tab.context.pages:
+        if other != tab:
+            other.close()
+    if not tab.url.startswith(site_url):
+        tab.goto(site_url)
+    tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    tab.emulate_media(media="null")
+    tab.set_viewport_size(viewport)
+    tab.goto("about:blank")
+    session = tab.context.new_cdp_session(tab)
+    session.send("Page.resetNavigationHistory")  # the blank page alone, as in a new tab
+    session.detach()
+
+
 # The rules that read colours. The dark palette is the light one's page with other colours
 # (Material's `slate` scheme, the same HTML): a page checked with every rule in the light
 # palette is checked again in the dark with these, at about half the cost of every rule.
