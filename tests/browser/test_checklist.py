@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.support.browser import leave_as_new, new_context
+from tests.support.browser import leave_as_new, new_context, shared_tab
 from tests.support.guide_factory import write_checklist_guide
 from tests.support.printing import PAPER, print_pdf
 from tests.support.server import serve
@@ -29,20 +29,17 @@ DESKTOP = {"width": 1280, "height": 720}
 
 
 @pytest.fixture(scope="module")
-def shared_tab(browser):
+def checklist_tab(browser):
     """One tab for the module's checklist tests (a new tab costs about a page load)."""
-    context = new_context(browser, viewport=DESKTOP)
-    tab = context.new_page()
-    tab.set_default_timeout(15_000)
-    yield tab
-    context.close()
+    with shared_tab(browser, DESKTOP) as tab:
+        yield tab
 
 
 @pytest.fixture
-def page(shared_tab, site_url: str):
+def page(checklist_tab, site_url: str):
     """This module's `page`: its one tab, left after each test as a new one (`leave_as_new`)."""
-    yield shared_tab
-    leave_as_new(shared_tab, site_url, DESKTOP)
+    yield checklist_tab
+    leave_as_new(checklist_tab, site_url, DESKTOP)
 
 
 def step_box(summary: str, side: str = "left foot", round_number: int = 1) -> str:

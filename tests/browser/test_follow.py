@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import AXE, leave_as_new, new_context, violations
+from tests.support.browser import AXE, leave_as_new, new_context, shared_tab, violations
 from tests.support.pages import (
     WAKE_LOCK_STUB,
     GuideFacts,
@@ -98,12 +98,8 @@ def assert_card(page, expected: tuple[str, str]) -> None:
 @pytest.fixture(scope="module")
 def phone_tab(browser):
     """One phone tab for the module: a new tab costs about what a page load does."""
-    context = new_context(browser, viewport=PHONE, has_touch=True)
-    context.add_init_script(WAKE_LOCK_STUB)
-    tab = context.new_page()
-    tab.set_default_timeout(15_000)
-    yield tab
-    context.close()
+    with shared_tab(browser, PHONE, WAKE_LOCK_STUB, has_touch=True) as tab:
+        yield tab
 
 
 @pytest.fixture

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from .site import REPO
 
@@ -60,6 +63,23 @@ def new_context(browser, **options):
     offline tests and the every-page tour (tests/support/tour.py) keep it.
     """
     return browser.new_context(service_workers="block", **options)
+
+
+@contextmanager
+def shared_tab(browser, viewport: dict[str, int], *scripts: str, **options) -> Iterator[Any]:
+    """The one tab a module's tests share, each leaving it with `leave_as_new`.
+
+    In a context of its own without a service worker, at `viewport`, with these init scripts.
+    """
+    context = new_context(browser, viewport=viewport, **options)
+    for script in scripts:
+        context.add_init_script(script)
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    try:
+        yield tab
+    finally:
+        context.close()
 
 
 def leave_as_new(tab, site_url: str, viewport: dict[str, int]) -> None:
