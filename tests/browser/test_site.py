@@ -33,7 +33,7 @@ DESKTOP = {"width": 1280, "height": 800}
 @pytest.fixture(scope="module")
 def search_box(browser, site_url: str):
     """The home page with its search index loaded, reused for every query."""
-    context = new_context(browser)
+    context = new_context(browser, search=True)
     page = context.new_page()
     page.set_default_timeout(15_000)
     open_search(page, site_url)
@@ -44,7 +44,7 @@ def search_box(browser, site_url: str):
 @pytest.fixture(scope="module")
 def guide_tab(browser):
     """One tab for the searches from inside a guide: each opens its page unless it is open."""
-    context = new_context(browser)
+    context = new_context(browser, search=True)
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
@@ -136,7 +136,7 @@ def guide_titles(site: Path) -> dict[str, str]:
 def test_every_result_shows_the_title_of_its_guide(
     browser, site: Path, site_url: str, viewport: dict[str, int]
 ) -> None:
-    context = new_context(browser, viewport=viewport)
+    context = new_context(browser, viewport=viewport, search=True)
     page = context.new_page()
     page.set_default_timeout(15_000)
     open_search(page, site_url)
@@ -256,7 +256,8 @@ def encoded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.browser
-def test_results_from_encoded_folders_name_their_guide(encoded_site: Path, page) -> None:
+def test_results_from_encoded_folders_name_their_guide(encoded_site: Path, guide_tab) -> None:
+    page = guide_tab
     with serve(encoded_site) as server:
         open_search(page, server.url)
         search_for(page, "thing")

@@ -54,15 +54,38 @@ NO_TRANSITIONS = (
 AXE = REPO / ".npm" / "node_modules" / "axe-core" / "axe.min.js"
 
 
-def new_context(browser, **options):
+# Material's search worker, as `new Worker()` is given it (assets/javascripts/workers/search.*.js).
+SEARCH_WORKER = "/workers/search."
+# In a tab that never searches: Material's search worker is a stand-in that never answers, so
+# the search box stays "Initializing"; every other worker is the real one.
+NO_SEARCH_WORKER = f"""(() => {{
+    const RealWorker = window.Worker;
+    window.Worker = function (url, options) {{
+        if (!String(url).includes({SEARCH_WORKER!r})) return new RealWorker(url, options);
+        const standIn = new EventTarget();
+        standIn.postMessage = () => {{}};
+        standIn.terminate = () => {{}};
+        return standIn;
+    }};
+}})();"""
+
+
+def new_context(browser, *, search: bool = False, **options):
     """A browser context for a test that is not about offline reading: no service worker.
 
     In any other context the site's worker installs after the first page has loaded, and
     downloads and hashes the whole site in the background: about a CPU-second for each test,
     on a suite that keeps both cores busy. Pages are the same bytes with or without it; the
     offline tests and the every-page tour (tests/support/tour.py) keep it.
+
+    Nor, unless `search`, Material's search worker: on every page it builds the search index
+    from the whole site's text, about a tenth of what loading the page costs, for tabs that
+    never search (tests/browser/test_site.py, the tour and the offline tests search or keep it).
     """
-    return browser.new_context(service_workers="block", **options)
+    context = browser.new_context(service_workers="block", **options)
+    if not search:
+        context.add_init_script(NO_SEARCH_WORKER)
+    return context
 
 
 @contextmanager
