@@ -62,13 +62,18 @@ def follow_url(site_url: str, guide: GuideFacts) -> str:
     return urljoin(site_url, f"{guide.slug}/follow/")
 
 
+# (kind, heading) of each card on screen (shown: boxes drawn, not hidden), read in one call.
+SHOWN = """() => [...document.querySelectorAll('.follow-card')]
+    .filter(card => card.getClientRects().length && getComputedStyle(card).visibility !== 'hidden')
+    .map(card => [card.dataset.kind || '', card.querySelector('h2').innerText])"""
+
+
 def shown(page) -> tuple[str, str]:
     """(kind, heading) of the one card on screen; exactly one is visible."""
-    cards = page.locator(".follow-card:visible")
-    assert cards.count() == 1
-    card = cards.first
-    heading = " ".join(card.locator("h2").inner_text().split())
-    return card.get_attribute("data-kind") or "", heading
+    cards = page.evaluate(SHOWN)
+    assert len(cards) == 1, cards
+    [(kind, heading)] = cards
+    return kind, " ".join(heading.split())
 
 
 def open_menu(page, name: str) -> None:
