@@ -80,7 +80,7 @@ def new_context(browser, *, search: bool = False, **options):
 
     Nor, unless `search`, Material's search worker: on every page it builds the search index
     from the whole site's text, about a tenth of what loading the page costs, for tabs that
-    never search (tests/browser/test_site.py, the tour and the offline tests search or keep it).
+    never search (tests/browser/test_site.py and the offline tests search: `search=True`).
     """
     context = browser.new_context(service_workers="block", **options)
     if not search:

@@ -80,10 +80,11 @@ def take_tour(browser, site_url: str, urls: list[str], axe_script: Path | None) 
     tabs = {}
     for scheme in SCHEMES:
         # No service worker: installing it downloads the whole site in the background, the
-        # same files every tab here loads (its own requests are checked where it installs,
-        # tests/browser/test_offline.py). Material's search worker as on any page: what each
-        # page requests is checked.
-        context = new_context(browser, color_scheme=scheme, viewport=VIEWPORTS[scheme], search=True)
+        # same files every tab here loads. Nor Material's search worker (support/browser.py):
+        # it builds the search index on every page, about a tenth of what a visit here costs.
+        # The requests of both are checked where they run whole, in a tab that records every
+        # request (tests/browser/test_offline.py: the installed worker, and a search).
+        context = new_context(browser, color_scheme=scheme, viewport=VIEWPORTS[scheme])
         # A device that can keep the screen on, so that its switch shows and is checked too.
         context.add_init_script(WAKE_LOCK_STUB)
         context.on("request", lambda request: requested.append(request.url))
