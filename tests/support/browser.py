@@ -76,11 +76,12 @@ def new_context(browser, *, search: bool = False, **options):
     In any other context the site's worker installs after the first page has loaded, and
     downloads and hashes the whole site in the background: about a CPU-second for each test,
     on a suite that keeps both cores busy. Pages are the same bytes with or without it; the
-    offline tests and the every-page tour (tests/support/tour.py) keep it.
+    offline tests make contexts of their own, where it installs.
 
     Nor, unless `search`, Material's search worker: on every page it builds the search index
     from the whole site's text, about a tenth of what loading the page costs, for tabs that
-    never search (tests/browser/test_site.py and the offline tests search: `search=True`).
+    never search (tests/browser/test_site.py searches with `search=True`; the offline tests'
+    own contexts keep every worker, and search too).
     """
     context = browser.new_context(service_workers="block", **options)
     if not search:
