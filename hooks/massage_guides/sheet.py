@@ -25,6 +25,7 @@ MM_PER_PT = 25.4 / 72
 PAGE_MARGIN_MM = 15  # every printed page's margin (Material's 25 mm wastes a fifth of a sheet)
 TITLE_PT = 22.0  # the checklist's title
 LINE_HEIGHT = 1.15  # the checklist's printed line height
+HEADING_EM = 1.15  # a section's heading and the routine's title, in em of the body type
 ADDRESS_WIDTH_MM = 44  # the address box beside the supplies on public builds
 # A4 (210 mm) less its margins is narrower than US Letter; Letter is the shorter.
 PRINTABLE_WIDTH_MM = 210 - 2 * PAGE_MARGIN_MM
@@ -95,6 +96,7 @@ def print_sizes_css() -> str:
     return (
         f"@page{{margin:{PAGE_MARGIN_MM}mm}}"
         f":root{{--sheet-title:{TITLE_PT:g}pt;--sheet-line:{LINE_HEIGHT:g};"
+        f"--sheet-heading:{HEADING_EM:g}em;"
         f"--sheet-address:{ADDRESS_WIDTH_MM}mm;--sheet-page:{PRINTABLE_HEIGHT_MM:g}mm}}"
     )
 
@@ -111,7 +113,7 @@ def choose_sheet(guide: Guide, *, title: str, with_address: bool) -> Sheet:
     sizes = above + below
     # The title's size and height do not depend on the body's: set once.
     size = title_pt(title)
-    title_mm = _lines(title, PRINTABLE_WIDTH_MM, size, bold=True) * size * MM_PER_PT * 1.15
+    title_mm = _lines(title, PRINTABLE_WIDTH_MM, size, bold=True) * size * MM_PER_PT * _LINE_EM
     for body, drawing in sizes:
         estimate = title_mm + _estimate(guide, with_address, body, drawing, upright)
         if estimate <= _BUDGET_MM or (body, drawing) == sizes[-1]:
@@ -163,7 +165,7 @@ def _estimate(
 ) -> float:
     """The sheet's height below the title at these sizes."""
     em = body * MM_PER_PT
-    heading = 1.15 * em * _LINE_EM + 0.5 * em  # a section's h2 and its margins
+    heading = HEADING_EM * em * _LINE_EM + 0.5 * em  # a section's h2 and its margins
     height = 0.5 * em
     if guide.cautions:  # "Don't massage if: ..." in one run-in paragraph
         cautions = f"{LEAD} {short_line(guide.cautions)}."
@@ -260,7 +262,7 @@ def _grid_layout(guide: Guide, body: float, drawing: float, upright: bool) -> tu
         head = max(head, line)  # names may wrap word by word
     # The grid's corner names the routine and says how to tick it, beside the column heads.
     corner_width = 2.0 * em + summary_width + drawing
-    corner = (1.15 + _lines(how_to_tick(guide), corner_width, body)) * line + 0.4 * em
+    corner = (HEADING_EM + _lines(how_to_tick(guide), corner_width, body)) * line + 0.4 * em
     return max(head + 0.6 * em, corner), summary_width
 
 

@@ -19,6 +19,7 @@ from massage_guides.sheet import (
     BODY_PT,
     DRAWING_MM,
     FILL_FROM_STEPS,
+    HEADING_EM,
     LINE_HEIGHT,
     PAGE_MARGIN_MM,
     PRINTABLE_HEIGHT_MM,
@@ -58,6 +59,7 @@ def test_the_stylesheet_carries_the_numbers_from_here() -> None:
     assert f"@page{{margin:{PAGE_MARGIN_MM}mm}}" in css
     assert f"--sheet-title:{TITLE_PT:g}pt" in css
     assert f"--sheet-line:{LINE_HEIGHT:g}" in css
+    assert f"--sheet-heading:{HEADING_EM:g}em" in css
     assert f"--sheet-address:{ADDRESS_WIDTH_MM}mm" in css
     assert f"--sheet-page:{PRINTABLE_HEIGHT_MM:g}mm" in css
 
